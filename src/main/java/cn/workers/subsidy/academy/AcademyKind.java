@@ -1,0 +1,5 @@
+package cn.workers.subsidy.academy;
+
+public enum AcademyKind {
+    HEADQUARTERS, BRANCH, TRAINING_BASE, COLLEGE
+}

@@ -1,0 +1,28 @@
+package cn.workers.subsidy.me;
+
+import cn.workers.subsidy.security.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class MeApi {
+
+    private final MeService service;
+    private final CurrentCaller caller;
+
+    MeApi(MeService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @Query("me")
+    @Authenticated
+    @Description("The caller: subject, roles, scope and, for a worker, their own profile.")
+    public @NonNull Uni<Me> me() {
+        return service.me(caller.get());
+    }
+}

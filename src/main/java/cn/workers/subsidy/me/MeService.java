@@ -1,0 +1,55 @@
+package cn.workers.subsidy.me;
+
+import cn.workers.subsidy.academy.Academy;
+import cn.workers.subsidy.academy.AcademyRepository;
+import cn.workers.subsidy.org.OrgUnit;
+import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.worker.Worker;
+import cn.workers.subsidy.worker.WorkerRepository;
+import cn.workers.subsidy.worker.WorkerViews;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+@ApplicationScoped
+public class MeService {
+
+    private final OrgUnitRepository orgUnits;
+    private final AcademyRepository academies;
+    private final WorkerRepository workers;
+    private final WorkerViews views;
+
+    MeService(OrgUnitRepository orgUnits, AcademyRepository academies, WorkerRepository workers, WorkerViews views) {
+        this.orgUnits = orgUnits;
+        this.academies = academies;
+        this.workers = workers;
+        this.views = views;
+    }
+
+    /** Resolves the caller's scope claims to objects, one query after the other in one session. */
+    @WithSession
+    public Uni<Me> me(Caller caller) {
+        List<String> roles = caller.roles().stream().sorted().toList();
+        Uni<OrgUnit> orgUnit = caller.orgUnitCode() == null ? Uni.createFrom().nullItem()
+                : orgUnits.findByCode(caller.orgUnitCode()).map(OrgUnit::of);
+        return orgUnit.flatMap(unit -> academy(caller).flatMap(academy -> worker(caller)
+                .map(worker -> new Me(caller.subject(), roles, unit, academy, worker))));
+    }
+
+    private Uni<Academy> academy(Caller caller) {
+        return caller.academyCode() == null ? Uni.createFrom().nullItem()
+                : academies.findByCode(caller.academyCode()).map(Academy::of);
+    }
+
+    private Uni<Worker> worker(Caller caller) {
+        if (!caller.has(Roles.WORKER)) {
+            return Uni.createFrom().nullItem();
+        }
+        return workers.findBySubject(caller.subject()).flatMap(w -> w == null ? Uni.createFrom().nullItem()
+                : orgUnits.findById(w.orgUnitId).map(unit -> views.full(w, OrgUnit.of(unit))));
+    }
+}

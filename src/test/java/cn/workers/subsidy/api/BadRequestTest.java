@@ -1,0 +1,105 @@
+package cn.workers.subsidy.api;
+
+import cn.workers.subsidy.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+
+/** Requests that are not what a client should send get a clear error: never a 500, never internals. */
+@QuarkusTest
+class BadRequestTest {
+
+    private static final String TOKEN = Tokens.worker("bad-request-worker");
+
+    private static Response post(String contentType, String body) {
+        return RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(contentType).body(body).post("/graphql");
+    }
+
+    private static void assertNoInternals(Response r) {
+        String body = r.asString();
+        assertThat(r.statusCode(), lessThan(500));
+        assertThat(body, not(containsString("Exception")));
+        assertThat(body, not(containsString("\tat ")));
+        assertThat(body, not(containsString("java.")));
+    }
+
+    @Test
+    void malformedJsonIsRefused() {
+        Response r = post("application/json", "{\"query\": \"{ me { subject } }\"");
+        assertNoInternals(r);
+        assertThat(r.statusCode(), is(400));
+    }
+
+    @Test
+    void wrongContentTypeIsRefused() {
+        Response r = post("text/plain", "{ me { subject } }");
+        assertNoInternals(r);
+        assertThat(r.statusCode(), anyOf(is(400), is(415)));
+    }
+
+    @Test
+    void getIsNotServed() {
+        Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).queryParam("query", "{ me { subject } }").get("/graphql");
+        assertNoInternals(r);
+        assertThat(r.statusCode(), anyOf(is(400), is(405)));
+    }
+
+    @Test
+    void oversizedBodyIsRefused() {
+        String padding = "x".repeat(600 * 1024);
+        Response r = post("application/json", "{\"query\": \"{ me { subject } }\", \"variables\": {\"pad\": \"" + padding + "\"}}");
+        assertNoInternals(r);
+        assertThat(r.statusCode(), is(413));
+    }
+
+    @Test
+    void unknownFieldIsAValidationError() {
+        Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { subject password } }")).post("/graphql");
+        assertNoInternals(r);
+        assertThat(r.jsonPath().getString("errors[0].extensions.code"), equalTo("VALIDATION"));
+    }
+
+    @Test
+    void aliasFloodIsTooComplex() {
+        StringBuilder q = new StringBuilder("{");
+        for (int i = 0; i < 450; i++) {
+            q.append(" a").append(i).append(": me { subject }");
+        }
+        q.append(" }");
+        Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("query", q.toString())).post("/graphql");
+        assertNoInternals(r);
+        assertThat(r.jsonPath().getString("errors[0].extensions.code"), equalTo("QUERY_TOO_COMPLEX"));
+        assertThat(r.jsonPath().get("data"), is((Object) null));
+    }
+
+    @Test
+    void tooManyTokensIsTooComplex() {
+        String q = "{ me { " + "subject ".repeat(5000) + "} }";
+        Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("query", q)).post("/graphql");
+        assertNoInternals(r);
+        assertThat(r.jsonPath().getString("errors[0].extensions.code"), equalTo("QUERY_TOO_COMPLEX"));
+    }
+
+    @Test
+    void garbageTokenIsUnauthenticated() {
+        Response r = RestAssured.given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { subject } }")).post("/graphql");
+        assertNoInternals(r);
+        assertThat(r.statusCode(), is(401));
+    }
+}

@@ -1,0 +1,63 @@
+package cn.workers.subsidy.support;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Direct SQL for tests: to look behind the API (did anything change?) and to tamper on purpose.
+ * Goes through the JDBC datasource that otherwise only migrates; test threads may block.
+ */
+@ApplicationScoped
+public class Db {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public long count(String sql, Object... params) {
+        return ((Number) one(sql, params)).longValue();
+    }
+
+    public Object one(String sql, Object... params) {
+        List<Object> rows = column(sql, params);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row from " + sql + " but got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    public List<Object> column(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Object> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getObject(1));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
