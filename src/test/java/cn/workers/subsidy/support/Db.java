@@ -50,6 +50,27 @@ public class Db {
         }
     }
 
+    /** The single row of a query, as an array of its columns. */
+    public Object[] row(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row from " + sql);
+                }
+                Object[] out = new Object[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = rs.getObject(i + 1);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -1,0 +1,5 @@
+package cn.workers.subsidy.disbursement;
+
+public enum DisbursementStage {
+    ENROLLMENT, COMPLETION
+}

@@ -1,0 +1,5 @@
+package cn.workers.subsidy.enrollment;
+
+public enum EnrollmentStatus {
+    ENROLLED, DROPPED, COMPLETED
+}
