@@ -1,0 +1,66 @@
+package cn.workers.subsidy.application;
+
+import cn.workers.subsidy.common.error.DomainException;
+import cn.workers.subsidy.common.error.ErrorCode;
+import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.function.Predicate;
+
+/**
+ * The one way an existing application changes status: lock the row, check the caller may see it
+ * and the expected version, ask the {@link StateMachine}, write the new state with version + 1 and
+ * append the history entry, all in the caller's transaction. Call from a {@code @WithTransaction}
+ * service method.
+ */
+@ApplicationScoped
+public class Transitions {
+
+    private final ApplicationRepository applications;
+    private final HistoryRepository history;
+    private final ApplicationEvents events;
+
+    Transitions(ApplicationRepository applications, HistoryRepository history, ApplicationEvents events) {
+        this.applications = applications;
+        this.history = history;
+        this.events = events;
+    }
+
+    /**
+     * Locks the application and checks it: NOT_FOUND when it does not exist or {@code visible} says the
+     * caller may not know it exists; VERSION_CONFLICT when {@code expectedVersion} is stale.
+     */
+    public Uni<ApplicationEntity> lockForChange(long id, Integer expectedVersion, Predicate<ApplicationEntity> visible) {
+        return applications.lock(id).map(app -> {
+            if (app == null || !visible.test(app)) {
+                throw DomainException.notFound("application " + id);
+            }
+            if (expectedVersion != null && app.version != expectedVersion) {
+                throw new DomainException(ErrorCode.VERSION_CONFLICT,
+                        "the application is at version " + app.version + ", not " + expectedVersion + "; reload it");
+            }
+            return app;
+        });
+    }
+
+    /**
+     * Moves a locked application to {@code to} (stage and stage unit as given; null outside review),
+     * bumps the version, appends history and queues the change notification (sent on commit).
+     */
+    public Uni<ApplicationEntity> apply(ApplicationEntity app, Action action, ApplicationStatus to, ReviewStage stage,
+            Long stageUnitId, Caller caller, String comment) {
+        ApplicationStatus from = app.status;
+        app.status = to;
+        app.currentStage = stage;
+        app.stageUnitId = stageUnitId;
+        app.version = app.version + 1;
+        app.updatedAt = OffsetDateTime.now();
+        return applications.flush()
+                .flatMap(x -> history.append(app.id, caller.subject(), action.role(), action, from, to, comment))
+                .flatMap(h -> events.changed(app))
+                .replaceWith(app);
+    }
+}
