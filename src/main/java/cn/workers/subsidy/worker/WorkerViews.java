@@ -23,6 +23,6 @@ public class WorkerViews {
     /** The view for everyone else: masked ID number and phone. */
     public Worker masked(WorkerEntity w, OrgUnit orgUnit) {
         return new Worker(w.id.toString(), w.name, w.idNumberMasked, w.phoneMasked, w.unionMemberNo, w.employer,
-                w.employerKind, w.frontline, orgUnit, w.educationLevel, w.skillGrade, null);
+                w.employerKind, w.frontline, orgUnit, w.educationLevel, w.skillGrade, w.idNumberMasked);
     }
 }

@@ -59,8 +59,8 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
                 }
                 case UNAUTHENTICATED -> "Authentication required";
                 case FORBIDDEN -> failure instanceof DomainException ? failure.getMessage() : "Not allowed for the caller's role or scope";
-                case VALIDATION -> failure instanceof DomainException ? failure.getMessage() : "Invalid input";
-                default -> failure.getMessage();
+                case VALIDATION -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Invalid input";
+                default -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Refused";
             };
         } else if (error instanceof AbortExecutionException || tooBig(error)) {
             code = ErrorCode.QUERY_TOO_COMPLEX;

@@ -1,0 +1,73 @@
+package cn.workers.subsidy.application;
+
+import cn.workers.subsidy.common.error.ErrorCode;
+import cn.workers.subsidy.common.error.ErrorCodes;
+import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.security.Viewers;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.List;
+
+/** The worker's side of applications, and one application for anyone entitled to read it. */
+@GraphQLApi
+public class ApplicationApi {
+
+    private final Submissions submissions;
+    private final Withdrawals withdrawals;
+    private final ApplicationQueries queries;
+    private final CurrentCaller caller;
+    private final Viewers viewers;
+
+    ApplicationApi(Submissions submissions, Withdrawals withdrawals, ApplicationQueries queries, CurrentCaller caller, Viewers viewers) {
+        this.submissions = submissions;
+        this.withdrawals = withdrawals;
+        this.queries = queries;
+        this.caller = caller;
+        this.viewers = viewers;
+    }
+
+    @Mutation("submitApplication")
+    @RolesAllowed(Roles.WORKER)
+    public @NonNull Uni<Application> submitApplication(@Name("input") @NonNull SubmitApplicationInput input) {
+        // a replay of the same clientRequestId racing the first request finds its live application or hits a
+        // unique constraint: in a fresh session, answer with the application the first request created
+        return submissions.submit(caller.get(), input)
+                .onFailure(f -> ErrorCodes.isUniqueViolation(f) || ErrorCodes.of(f) == ErrorCode.DUPLICATE_APPLICATION)
+                .recoverWithUni(() -> submissions.replay(caller.get(), input));
+    }
+
+    @Mutation("resubmitApplication")
+    @RolesAllowed(Roles.WORKER)
+    public @NonNull Uni<Application> resubmitApplication(@Id @NonNull String id, @NonNull int expectedVersion, @Id String courseId) {
+        return submissions.resubmit(caller.get(), Inputs.id("application", id), expectedVersion, courseId);
+    }
+
+    @Mutation("withdrawApplication")
+    @RolesAllowed(Roles.WORKER)
+    public @NonNull Uni<Application> withdrawApplication(@Id @NonNull String id, @NonNull int expectedVersion, String reason) {
+        return withdrawals.withdraw(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+    }
+
+    @Query("myApplications")
+    @RolesAllowed(Roles.WORKER)
+    public @NonNull Uni<List<@NonNull Application>> myApplications() {
+        return queries.mine(caller.get());
+    }
+
+    @Query("application")
+    @Authenticated
+    public Uni<Application> application(@Id @NonNull String id) {
+        long key = Inputs.id("application", id);
+        return viewers.current().flatMap(viewer -> queries.one(viewer, key));
+    }
+}

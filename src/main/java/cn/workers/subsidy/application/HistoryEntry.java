@@ -1,0 +1,16 @@
+package cn.workers.subsidy.application;
+
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+
+/** One transition in an application's history. */
+@Type("HistoryEntry")
+public record HistoryEntry(@NonNull OffsetDateTime at, @NonNull String actorSubject, @NonNull String actorRole,
+        @NonNull String action, ApplicationStatus fromStatus, @NonNull ApplicationStatus toStatus, String comment) {
+
+    public static HistoryEntry of(HistoryEntity h) {
+        return new HistoryEntry(h.at, h.actorSubject, h.actorRole, h.action, h.fromStatus, h.toStatus, h.comment);
+    }
+}

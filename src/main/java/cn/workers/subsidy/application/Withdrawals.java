@@ -1,0 +1,46 @@
+package cn.workers.subsidy.application;
+
+import cn.workers.subsidy.common.error.DomainException;
+import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.quota.LedgerReason;
+import cn.workers.subsidy.quota.QuotaPoolRepository;
+import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.worker.WorkerRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A worker withdraws their own application any time before enrollment; an approved one gives its place back. */
+@ApplicationScoped
+public class Withdrawals {
+
+    private final WorkerRepository workers;
+    private final Transitions transitions;
+    private final QuotaPoolRepository pools;
+
+    Withdrawals(WorkerRepository workers, Transitions transitions, QuotaPoolRepository pools) {
+        this.workers = workers;
+        this.transitions = transitions;
+        this.pools = pools;
+    }
+
+    @WithTransaction
+    public Uni<Application> withdraw(Caller caller, long id, int expectedVersion, String reason) {
+        String comment = Inputs.comment("reason", reason, 2000);
+        return workers.findBySubject(caller.subject()).flatMap(worker -> {
+            if (worker == null) {
+                throw DomainException.notFound("application " + id);
+            }
+            return transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id));
+        }).flatMap(app -> {
+            ApplicationStatus to = StateMachine.next(app.status, Action.WITHDRAW, false);
+            // the place goes back first: the pool update is a native query, before which Hibernate flushes the entity
+            Uni<?> place = app.quotaPoolId == null ? Uni.createFrom().voidItem()
+                    : pools.givePlaceBack(app.quotaPoolId, app.id, caller.subject(), LedgerReason.WITHDRAW);
+            return place.flatMap(x -> {
+                app.quotaPoolId = null;
+                return transitions.apply(app, Action.WITHDRAW, to, null, null, caller, comment);
+            });
+        }).map(Application::of);
+    }
+}

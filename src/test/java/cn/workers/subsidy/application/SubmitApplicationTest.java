@@ -1,0 +1,255 @@
+package cn.workers.subsidy.application;
+
+import cn.workers.subsidy.support.Db;
+import cn.workers.subsidy.support.Fixtures;
+import cn.workers.subsidy.support.Gql;
+import cn.workers.subsidy.support.IdNumbers;
+import cn.workers.subsidy.support.Tokens;
+import cn.workers.subsidy.support.World;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class SubmitApplicationTest {
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    Db db;
+
+    private static Map<String, Object> input(long campaign, long course, String requestId) {
+        return Map.of("campaignId", String.valueOf(campaign), "courseId", String.valueOf(course), "clientRequestId", requestId);
+    }
+
+    private long applications(long worker) {
+        return db.count("SELECT count(*) FROM application WHERE worker_id = ?", worker);
+    }
+
+    @Test
+    void submitsAtTheFirstStageWithTheCappedSubsidy() {
+        World w = World.create(fx, "GRASSROOTS,TOWNSHIP,COUNTY,CITY");
+        JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "r1")).ok();
+        assertThat(r.getString("data.submitApplication.status"), equalTo("SUBMITTED"));
+        assertThat(r.getString("data.submitApplication.currentStage"), equalTo("GRASSROOTS"));
+        assertThat(r.getInt("data.submitApplication.version"), equalTo(1));
+        assertThat(r.getString("data.submitApplication.fromLevel"), equalTo("HIGH_SCHOOL"));
+        assertThat(r.getString("data.submitApplication.targetLevel"), equalTo("ASSOCIATE"));
+        // standard 300,000 fen capped by the tuition of 250,000 fen
+        assertThat(r.getInt("data.submitApplication.subsidyFen"), equalTo(250000));
+        assertThat(r.getString("data.submitApplication.course.academy.code"), equalTo(w.academyCode()));
+        long id = Long.parseLong(r.getString("data.submitApplication.id"));
+        assertEquals(w.tree().grassroots(), ((Number) db.one("SELECT stage_unit_id FROM application WHERE id = ?", id)).longValue());
+        assertEquals(1, db.count("SELECT count(*) FROM application_history WHERE application_id = ? AND action = 'SUBMIT'", id));
+    }
+
+    @Test
+    void standardCapsTheSubsidyWhenTuitionIsHigher() {
+        World w = World.create(fx, "GRASSROOTS");
+        JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.skillCourse(), "r1")).ok();
+        assertThat(r.getInt("data.submitApplication.subsidyFen"), equalTo(300000));
+        assertThat(r.get("data.submitApplication.fromLevel"), equalTo(null));
+    }
+
+    @Test
+    void sameClientRequestIdGivesTheSameApplication() {
+        World w = World.create(fx, "GRASSROOTS");
+        String first = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "same")).ok()
+                .getString("data.submitApplication.id");
+        String again = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "same")).ok()
+                .getString("data.submitApplication.id");
+        assertEquals(first, again);
+        assertEquals(1, applications(w.worker()));
+    }
+
+    @Test
+    void concurrentReplaysOfOneRequestMakeOneApplication() throws Exception {
+        World w = World.create(fx, "GRASSROOTS");
+        List<String> ids = raceFor(12, i -> Gql.op("SubmitApplication").as(w.workerToken())
+                .var("input", input(w.campaign(), w.educationCourse(), "one-request")).send()).stream().map(r -> r.getString("data.submitApplication.id") != null
+                ? r.getString("data.submitApplication.id") : r.getString("errors[0].extensions.code") + ":" + r.getString("errors[0].message")).toList();
+        assertEquals(1, ids.stream().distinct().count(), "every replay answers with the same application: " + ids);
+        assertEquals(1, applications(w.worker()));
+    }
+
+    @Test
+    void concurrentDifferentRequestsMakeOneApplicationAndDuplicates() throws Exception {
+        World w = World.create(fx, "GRASSROOTS");
+        List<String> outcomes = race(12, i -> {
+            JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "req-" + i)).send();
+            return r.getString("errors[0].extensions.code") != null ? r.getString("errors[0].extensions.code") : "CREATED";
+        });
+        assertEquals(1, outcomes.stream().filter("CREATED"::equals).count(), outcomes.toString());
+        assertEquals(11, outcomes.stream().filter("DUPLICATE_APPLICATION"::equals).count(), outcomes.toString());
+        assertEquals(1, applications(w.worker()));
+    }
+
+    interface Attempt {
+        String run(int i) throws Exception;
+    }
+
+    interface Call<T> {
+        T run(int i) throws Exception;
+    }
+
+    static <T> List<T> raceFor(int n, Call<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<T>> tasks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                tasks.add(() -> call.run(k));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<String> race(int n, Attempt attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                tasks.add(() -> attempt.run(k));
+            }
+            List<String> out = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(tasks)) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ───────────── eligibility: each rule refused with its own code, nothing stored ─────────────
+
+    private void refused(String token, long worker, long campaign, long course, String code) {
+        assertThat(Gql.op("SubmitApplication").as(token).var("input", input(campaign, course, Fixtures.unique("r"))).errorCode(), equalTo(code));
+        if (worker > 0) {
+            assertEquals(0, applications(worker), "nothing stored for " + code);
+        }
+    }
+
+    @Test
+    void withoutProfileItIsProfileIncomplete() {
+        World w = World.create(fx, "GRASSROOTS");
+        String stranger = Fixtures.unique("no-profile-");
+        refused(Tokens.worker(stranger), -1, w.campaign(), w.educationCourse(), "PROFILE_INCOMPLETE");
+        assertEquals(0, db.count("SELECT count(*) FROM application a JOIN worker x ON x.id = a.worker_id WHERE x.subject = ?", stranger));
+    }
+
+    @Test
+    void campaignNotOpenOrOutsideItsWindow() {
+        World w = World.create(fx, "GRASSROOTS");
+        long draft = fx.campaign("DRAFT", "GRASSROOTS", Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(9, ChronoUnit.DAYS), null, null, 50);
+        long closedWindow = fx.campaign("OPEN", "GRASSROOTS", Instant.now().minus(9, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS), null, null, 50);
+        long notYet = fx.campaign("OPEN", "GRASSROOTS", Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(9, ChronoUnit.DAYS), null, null, 50);
+        for (long c : new long[] {draft, closedWindow, notYet}) {
+            long course = fx.course(c, w.academy(), "EDUCATION", "ASSOCIATE", 100000);
+            refused(w.workerToken(), w.worker(), c, course, "CAMPAIGN_NOT_OPEN");
+        }
+    }
+
+    @Test
+    void ageOutsideTheCampaignBounds() {
+        World w = World.create(fx, "GRASSROOTS");
+        long campaign = fx.campaign("OPEN", "GRASSROOTS", Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(9, ChronoUnit.DAYS), 18, 25, 50);
+        long course = fx.course(campaign, w.academy(), "EDUCATION", "ASSOCIATE", 100000);
+        refused(w.workerToken(), w.worker(), campaign, course, "AGE_OUT_OF_RANGE");
+    }
+
+    @Test
+    void notFrontlineOrPublicInstitutionIsNotEligible() {
+        World w = World.create(fx, "GRASSROOTS");
+        String office = Fixtures.unique("office-");
+        long officeWorker = fx.worker(office, w.tree().grassroots(), IdNumbers.aged(35), "ENTERPRISE", false, "HIGH_SCHOOL", null);
+        refused(Tokens.worker(office), officeWorker, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
+        String civil = Fixtures.unique("civil-");
+        long civilServant = fx.worker(civil, w.tree().grassroots(), IdNumbers.aged(35), "PUBLIC_INSTITUTION", true, "HIGH_SCHOOL", null);
+        refused(Tokens.worker(civil), civilServant, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
+    }
+
+    @Test
+    void courseOfAnotherCampaignIsAMismatch() {
+        World w = World.create(fx, "GRASSROOTS");
+        long other = fx.openCampaign("GRASSROOTS");
+        long foreignCourse = fx.course(other, w.academy(), "EDUCATION", "ASSOCIATE", 100000);
+        refused(w.workerToken(), w.worker(), w.campaign(), foreignCourse, "COURSE_MISMATCH");
+    }
+
+    @Test
+    void targetLevelMustBeAboveTheCurrentOne() {
+        World w = World.create(fx, "GRASSROOTS");
+        String bachelor = Fixtures.unique("bachelor-");
+        long worker = fx.worker(bachelor, w.tree().grassroots(), IdNumbers.aged(30), "ENTERPRISE", true, "BACHELOR", "SKILL_3");
+        refused(Tokens.worker(bachelor), worker, w.campaign(), w.educationCourse(), "LEVEL_NOT_HIGHER");
+        refused(Tokens.worker(bachelor), worker, w.campaign(), w.skillCourse(), "LEVEL_NOT_HIGHER");
+    }
+
+    @Test
+    void oneLiveApplicationPerCampaign() {
+        World w = World.create(fx, "GRASSROOTS");
+        Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "first")).ok();
+        assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.skillCourse(), "second")).errorCode(),
+                equalTo("DUPLICATE_APPLICATION"));
+        assertEquals(1, applications(w.worker()));
+    }
+
+    @Test
+    void neverSubsidisedTwiceForTheSameLevel() {
+        World w = World.create(fx, "GRASSROOTS");
+        long earlier = fx.openCampaign("GRASSROOTS");
+        long earlierCourse = fx.course(earlier, w.academy(), "EDUCATION", "ASSOCIATE", 100000);
+        long old = fx.application(w.worker(), earlier, earlierCourse, "GRASSROOTS", w.tree().grassroots(), true);
+        long pool = fx.pool(earlier, w.tree().city(), "EDUCATION", 5);
+        db.update("UPDATE quota_pool SET approved = 1 WHERE id = ?", pool);
+        db.update("UPDATE application SET status = 'COMPLETED', current_stage = NULL, stage_unit_id = NULL, quota_pool_id = ? WHERE id = ?", pool, old);
+        refused(w.workerToken(), -1, w.campaign(), w.educationCourse(), "ALREADY_SUBSIDIZED");
+        assertEquals(0, db.count("SELECT count(*) FROM application WHERE worker_id = ? AND campaign_id = ?", w.worker(), w.campaign()));
+    }
+
+    @Test
+    void onlyWorkersSubmit() {
+        World w = World.create(fx, "GRASSROOTS");
+        for (String token : List.of(Tokens.reviewer("rv", w.tree().grassroots() + ""), Tokens.admin("ad", w.tree().provinceCode()),
+                Tokens.academy("ac", w.academyCode()), Tokens.finance("fi", w.tree().provinceCode()), Tokens.auditor("au", w.tree().provinceCode()))) {
+            refused(token, w.worker(), w.campaign(), w.educationCourse(), "FORBIDDEN");
+        }
+        refused(null, w.worker(), w.campaign(), w.educationCourse(), "UNAUTHENTICATED");
+    }
+
+    @Test
+    void malformedIdsAreNotFound() {
+        World w = World.create(fx, "GRASSROOTS");
+        assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", Map.of("campaignId", "not-a-number",
+                "courseId", String.valueOf(w.educationCourse()), "clientRequestId", "x")).errorCode(), equalTo("NOT_FOUND"));
+        assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), " ")).errorCode(),
+                equalTo("VALIDATION"));
+        assertEquals(0, applications(w.worker()));
+        assertThat(Gql.op("MyApplications").as(w.workerToken()).ok().getList("data.myApplications"), hasSize(0));
+    }
+}
