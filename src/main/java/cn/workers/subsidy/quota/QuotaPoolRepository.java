@@ -43,15 +43,29 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
                         ancestors.indexOf(b.orgUnitId))).orElse(null));
     }
 
-    private static final String TAKE_PLACE =
-            "UPDATE quota_pool SET approved = approved + 1 WHERE id = ?1 AND approved < allocated RETURNING *";
-    private static final String GIVE_PLACE_BACK =
-            "UPDATE quota_pool SET approved = approved - 1 WHERE id = ?1 AND approved > 0 RETURNING *";
+    private static final String TAKE_PLACE = "UPDATE quota_pool SET approved = approved + 1 WHERE id = ?1 AND approved < allocated"
+            + " RETURNING id, campaign_id, org_unit_id, track, allocated, approved";
+    private static final String GIVE_PLACE_BACK = "UPDATE quota_pool SET approved = approved - 1 WHERE id = ?1 AND approved > 0"
+            + " RETURNING id, campaign_id, org_unit_id, track, allocated, approved";
 
+    /**
+     * Runs a guarded update and returns the pool's new figures as a detached object, read as scalars:
+     * mapped to the entity, the session would hand back a copy it already holds, with the old figures.
+     */
     private Uni<QuotaPoolEntity> changeApproved(String sql, long poolId) {
-        return getSession().flatMap(s -> s.createNativeQuery(sql, QuotaPoolEntity.class)
-                .setParameter(1, poolId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return getSession().flatMap(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, poolId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : figures(rows.get(0)));
+    }
+
+    static QuotaPoolEntity figures(Object[] row) {
+        QuotaPoolEntity p = new QuotaPoolEntity();
+        p.id = ((Number) row[0]).longValue();
+        p.campaignId = ((Number) row[1]).longValue();
+        p.orgUnitId = ((Number) row[2]).longValue();
+        p.track = Track.valueOf(row[3].toString());
+        p.allocated = ((Number) row[4]).intValue();
+        p.approved = ((Number) row[5]).intValue();
+        return p;
     }
 
     private Uni<Void> ledger(QuotaPoolEntity pool, int delta, LedgerReason reason, Long applicationId, String actor) {

@@ -1,0 +1,58 @@
+package cn.workers.subsidy.review;
+
+import cn.workers.subsidy.application.Application;
+import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.paging.Connection;
+import cn.workers.subsidy.common.paging.PageRequest;
+import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class ReviewApi {
+
+    private final ReviewService reviews;
+    private final CurrentCaller caller;
+
+    ReviewApi(ReviewService reviews, CurrentCaller caller) {
+        this.reviews = reviews;
+        this.caller = caller;
+    }
+
+    @Query("reviewQueue")
+    @RolesAllowed(Roles.REVIEWER)
+    @Description("Cases waiting for the caller's union at a stage, first come first served.")
+    public @NonNull Uni<Connection<Application>> reviewQueue(@Id @NonNull String campaignId, @NonNull ReviewStage stage,
+            Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return reviews.queue(caller.get(), Inputs.id("campaign", campaignId), stage, page);
+    }
+
+    @Mutation("approveApplication")
+    @RolesAllowed(Roles.REVIEWER)
+    @Description("Approves at the caller's stage: the case moves to the next stage, or at the last one takes a quota place.")
+    public @NonNull Uni<Application> approveApplication(@Id @NonNull String id, @NonNull int expectedVersion, String comment) {
+        return reviews.approve(caller.get(), Inputs.id("application", id), expectedVersion, comment);
+    }
+
+    @Mutation("returnApplication")
+    @RolesAllowed(Roles.REVIEWER)
+    @Description("Sends the case back to the worker to fix, with a reason.")
+    public @NonNull Uni<Application> returnApplication(@Id @NonNull String id, @NonNull int expectedVersion, @NonNull String reason) {
+        return reviews.sendBack(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+    }
+
+    @Mutation("rejectApplication")
+    @RolesAllowed(Roles.REVIEWER)
+    @Description("Ends the case with a reason.")
+    public @NonNull Uni<Application> rejectApplication(@Id @NonNull String id, @NonNull int expectedVersion, @NonNull String reason) {
+        return reviews.reject(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+    }
+}

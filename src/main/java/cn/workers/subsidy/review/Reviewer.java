@@ -1,0 +1,17 @@
+package cn.workers.subsidy.review;
+
+import cn.workers.subsidy.org.OrgPaths;
+import cn.workers.subsidy.org.OrgUnitEntity;
+import cn.workers.subsidy.security.Caller;
+
+/** A reviewer with their union resolved: they act inside its subtree and at the stage of its level. */
+public record Reviewer(Caller caller, OrgUnitEntity unit) {
+
+    public ReviewStage stage() {
+        return ReviewStage.of(unit.kind);
+    }
+
+    public boolean inScope(String orgPath) {
+        return OrgPaths.within(orgPath, unit.path);
+    }
+}
