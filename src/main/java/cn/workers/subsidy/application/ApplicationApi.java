@@ -7,6 +7,7 @@ import cn.workers.subsidy.security.CurrentCaller;
 import cn.workers.subsidy.security.Roles;
 import cn.workers.subsidy.security.Viewers;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import io.smallrye.graphql.api.Subscription;
 
 import java.util.List;
 
@@ -27,8 +29,11 @@ public class ApplicationApi {
     private final ApplicationQueries queries;
     private final CurrentCaller caller;
     private final Viewers viewers;
+    private final ApplicationChanges changes;
 
-    ApplicationApi(Submissions submissions, Withdrawals withdrawals, ApplicationQueries queries, CurrentCaller caller, Viewers viewers) {
+    ApplicationApi(Submissions submissions, Withdrawals withdrawals, ApplicationQueries queries, CurrentCaller caller, Viewers viewers,
+            ApplicationChanges changes) {
+        this.changes = changes;
         this.submissions = submissions;
         this.withdrawals = withdrawals;
         this.queries = queries;
@@ -62,6 +67,16 @@ public class ApplicationApi {
     @RolesAllowed(Roles.WORKER)
     public @NonNull Uni<List<@NonNull Application>> myApplications() {
         return queries.mine(caller.get());
+    }
+
+    /**
+     * The role is checked here, synchronously, rather than by an interceptor: only a failure raised
+     * while the subscription starts reaches the client as an error message (a stream that fails
+     * later is dropped by the WebSocket handler).
+     */
+    @Subscription("myApplicationChanged")
+    public @NonNull Multi<Application> myApplicationChanged() {
+        return changes.of(caller.require(Roles.WORKER));
     }
 
     @Query("application")

@@ -29,6 +29,15 @@ public class CurrentCaller {
         return caller;
     }
 
+    /** The caller, who must hold {@code role}: UNAUTHENTICATED without a token, FORBIDDEN without the role. */
+    public Caller require(String role) {
+        Caller c = get();
+        if (!c.has(role)) {
+            throw DomainException.forbidden("this needs the " + role + " role");
+        }
+        return c;
+    }
+
     public static Caller from(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             throw new DomainException(ErrorCode.UNAUTHENTICATED, "a bearer token is required");

@@ -1,0 +1,79 @@
+package cn.workers.subsidy.common.events;
+
+import cn.workers.subsidy.application.ApplicationEvents;
+import cn.workers.subsidy.quota.QuotaEvents;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Committed changes, as PostgreSQL delivers them to this replica: one LISTEN connection per
+ * replica for the channels that {@code ApplicationEvents} and {@code QuotaEvents} NOTIFY on inside
+ * the changing transactions. Reconnects on its own when the connection drops. Subscribers filter
+ * the feed to what they may see and load the current figures themselves.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+
+    private final BroadcastProcessor<JsonObject> applications = BroadcastProcessor.create();
+    private final BroadcastProcessor<JsonObject> quotas = BroadcastProcessor.create();
+    private final Vertx vertx;
+    private final String url;
+    private final String user;
+    private final String password;
+    private PgSubscriber subscriber;
+
+    ChangeFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(ApplicationEvents.APPLICATION_CHANGED).handler(payload -> publish(applications, payload));
+        subscriber.channel(QuotaEvents.QUOTA_CHANGED).handler(payload -> publish(quotas, payload));
+        subscriber.connect().subscribe().with(ok -> LOG.info("Listening for committed changes"),
+                failure -> LOG.warnf("Change feed not connected yet (%s); retrying", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    private static void publish(BroadcastProcessor<JsonObject> processor, String payload) {
+        try {
+            processor.onNext(new JsonObject(payload));
+        } catch (RuntimeException e) {
+            LOG.warnf("Ignoring an unreadable change notification: %s", e.getMessage());
+        }
+    }
+
+    /** Applications changed by committed transactions on any replica: {id, workerId, campaignId, version}. */
+    public Multi<JsonObject> applications() {
+        return applications;
+    }
+
+    /** Quota pools changed by committed transactions on any replica: {poolId, campaignId, allocated, approved}. */
+    public Multi<JsonObject> quotas() {
+        return quotas;
+    }
+}
