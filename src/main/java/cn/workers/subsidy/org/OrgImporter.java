@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads what an {@link OrgImportPlan} needs, validates it and writes its steps, keeping every
@@ -24,7 +26,7 @@ class OrgImporter {
 
     Uni<OrgImportResult> apply(OrgImportPlan plan) {
         return repo.findByCodes(plan.neededCodes())
-                .flatMap(direct -> repo.findByIds(OrgImportPlan.ancestorIds(direct)).map(ancestors -> {
+                .flatMap(direct -> repo.findByIds(ancestorIds(direct)).map(ancestors -> {
                     List<OrgUnitEntity> all = new ArrayList<>(direct);
                     all.addAll(ancestors);
                     return all;
@@ -32,7 +34,7 @@ class OrgImporter {
                 .flatMap(known -> {
                     Map<String, OrgUnitEntity> byCode = new HashMap<>();
                     known.forEach(e -> byCode.put(e.code, e));
-                    Map<Long, OrgUnitEntity> byId = OrgImportPlan.byId(known);
+                    Map<Long, OrgUnitEntity> byId = byId(known);
                     return repo.childrenOf(plan.levelChanges(byCode))
                             .map(children -> plan.validate(byCode, byId, children))
                             .flatMap(steps -> write(steps, byCode, byId));
@@ -55,7 +57,7 @@ class OrgImporter {
     }
 
     private Uni<Void> write(OrgImportPlan.Step step, Map<Long, OrgUnitEntity> byId, Map<String, Long> ids, Map<String, String> paths) {
-        OrgImportPlan.Item item = step.item();
+        OrgImportItem item = step.item();
         Long parentId = item.parentCode() == null ? null : ids.get(item.parentCode());
         String parentPath = item.parentCode() == null ? "/" : paths.get(item.parentCode());
         if (step.existing() == null) {
@@ -74,5 +76,24 @@ class OrgImporter {
         return update.flatMap(ignored -> repo.movePaths(oldPrefix, newPrefix)).invoke(ignored ->
                 paths.replaceAll((code, path) -> path.startsWith(oldPrefix) ? newPrefix + path.substring(oldPrefix.length()) : path))
                 .replaceWithVoid();
+    }
+
+    /** Ids of every ancestor of the given stored units (and their own), from their paths. */
+    static Set<Long> ancestorIds(Iterable<OrgUnitEntity> units) {
+        Set<Long> ids = new HashSet<>();
+        for (OrgUnitEntity e : units) {
+            for (String part : e.path.split("/")) {
+                if (!part.isEmpty()) {
+                    ids.add(Long.parseLong(part));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<Long, OrgUnitEntity> byId(Iterable<OrgUnitEntity> units) {
+        Map<Long, OrgUnitEntity> map = new HashMap<>();
+        units.forEach(u -> map.put(u.id, u));
+        return map;
     }
 }

@@ -78,7 +78,7 @@ public class OrgUnitService {
 
     /** True when the tree has no province yet and the import creates the caller's own unit as the PROVINCE. */
     static boolean bootstraps(Caller caller, OrgImportPlan plan, boolean provinceExists) {
-        OrgImportPlan.Item own = plan.items().get(caller.orgUnitCode());
+        OrgImportItem own = plan.items().get(caller.orgUnitCode());
         return !provinceExists && own != null && own.kind() == OrgUnitKind.PROVINCE;
     }
 }

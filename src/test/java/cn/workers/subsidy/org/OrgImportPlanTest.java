@@ -50,7 +50,7 @@ class OrgImportPlanTest {
                 () -> plan.validate(Map.of("P", p, "C", c, "K", k), Map.of(1L, p, 2L, c, 3L, k), List.of()));
         assertEquals("parentCode", e.field());
         assertTrue(e.getMessage().contains("below itself"));
-        assertEquals(Set.of(1L, 2L, 3L), OrgImportPlan.ancestorIds(List.of(k)));
+        assertEquals(Set.of(1L, 2L, 3L), OrgImporter.ancestorIds(List.of(k)));
     }
 
     @Test
