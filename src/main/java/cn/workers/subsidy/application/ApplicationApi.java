@@ -1,8 +1,8 @@
 package cn.workers.subsidy.application;
 
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.ErrorCodes;
-import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.security.CurrentCaller;
 import cn.workers.subsidy.security.Roles;
 import cn.workers.subsidy.security.Viewers;
@@ -54,13 +54,13 @@ public class ApplicationApi {
     @Mutation("resubmitApplication")
     @RolesAllowed(Roles.WORKER)
     public @NonNull Uni<Application> resubmitApplication(@Id @NonNull String id, @NonNull int expectedVersion, @Id String courseId) {
-        return submissions.resubmit(caller.get(), Inputs.id("application", id), expectedVersion, courseId);
+        return submissions.resubmit(caller.get(), Ids.parse(id, "application"), expectedVersion, courseId);
     }
 
     @Mutation("withdrawApplication")
     @RolesAllowed(Roles.WORKER)
     public @NonNull Uni<Application> withdrawApplication(@Id @NonNull String id, @NonNull int expectedVersion, String reason) {
-        return withdrawals.withdraw(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+        return withdrawals.withdraw(caller.get(), Ids.parse(id, "application"), expectedVersion, reason);
     }
 
     @Query("myApplications")
@@ -82,7 +82,7 @@ public class ApplicationApi {
     @Query("application")
     @Authenticated
     public Uni<Application> application(@Id @NonNull String id) {
-        long key = Inputs.id("application", id);
+        long key = Ids.parse(id, "application");
         return viewers.current().flatMap(viewer -> queries.one(viewer, key));
     }
 }

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.application;
 
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.campaign.CampaignRepository;
 import cn.workers.subsidy.campaign.SubsidyStandardRepository;
@@ -57,8 +58,8 @@ public class Submissions {
     @WithTransaction
     public Uni<Application> submit(Caller caller, SubmitApplicationInput in) {
         String requestId = Inputs.text("clientRequestId", in.clientRequestId(), 100);
-        long campaignId = Inputs.id("campaign", in.campaignId());
-        long courseId = Inputs.id("course", in.courseId());
+        long campaignId = Ids.parse(in.campaignId(), "campaign");
+        long courseId = Ids.parse(in.courseId(), "course");
         return profile(caller).flatMap(worker -> applications.findByClientRequest(worker.id, requestId).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(Application.of(existing));
@@ -103,7 +104,7 @@ public class Submissions {
     /** Resubmits a RETURNED application, optionally for another course of the same campaign, rechecking eligibility. */
     @WithTransaction
     public Uni<Application> resubmit(Caller caller, long id, int expectedVersion, String newCourseId) {
-        Long courseId = newCourseId == null ? null : Inputs.id("course", newCourseId);
+        Long courseId = newCourseId == null ? null : Ids.parse(newCourseId, "course");
         return profile(caller).flatMap(worker -> transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id))
                 .flatMap(app -> {
                     StateMachine.next(app.status, Action.RESUBMIT, false);

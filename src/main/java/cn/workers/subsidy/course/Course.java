@@ -9,14 +9,14 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.LocalDate;
 
-/** A course or degree programme offered by an academy in a campaign. */
+/** A course as the API shows it; its academy comes from a batched field. */
 @Type("Course")
 public record Course(@Id @NonNull String id, @NonNull String name, @NonNull Track track, @NonNull Level targetLevel,
         @NonNull int tuitionFen, @NonNull int capacity, @NonNull LocalDate startsOn, @NonNull String externalCode,
-        @Ignore long academyId) {
+        @Ignore Long academyId, @Ignore Long campaignId) {
 
     public static Course of(CourseEntity e) {
-        return new Course(e.id.toString(), e.name, e.track, e.targetLevel, e.tuitionFen, e.capacity, e.startsOn, e.externalCode,
-                e.academyId);
+        return e == null ? null : new Course(e.id.toString(), e.name, e.track, e.targetLevel, e.tuitionFen, e.capacity, e.startsOn,
+                e.externalCode, e.academyId, e.campaignId);
     }
 }

@@ -2,62 +2,151 @@ package cn.workers.subsidy.quota;
 
 import cn.workers.subsidy.campaign.Track;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Quota pools. A place is taken and given back only by the conditional updates here, in the
- * caller's transaction, each with its ledger entry; the CHECK constraint approved <= allocated
- * stands behind them.
+ * Quota pools. Every change is one conditional UPDATE (so {@code approved <= allocated} holds under
+ * any concurrency, with the table's CHECK behind it) plus a ledger row whose delta is the change in
+ * remaining places. Every method runs in the caller's session and transaction: none opens its own.
+ * The pools returned by the changing methods are snapshots from {@code RETURNING}, not managed entities.
  */
 @ApplicationScoped
 public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
 
-    /** Takes one place; null when the pool has none left. */
+    private static final String COLUMNS = "id, campaign_id, org_unit_id, track, allocated, approved";
+
+    /** Takes one place for an application being approved; null when the pool has none left (QUOTA_EXHAUSTED). */
     public Uni<QuotaPoolEntity> takePlace(long poolId, long applicationId, String actorSubject) {
-        return changeApproved(TAKE_PLACE, poolId).flatMap(pool -> pool == null ? Uni.createFrom().nullItem()
-                : ledger(pool, -1, LedgerReason.APPROVE, applicationId, actorSubject).replaceWith(pool));
+        return change("UPDATE quota_pool SET approved = approved + 1 WHERE id = :id AND approved < allocated RETURNING " + COLUMNS,
+                poolId, null).flatMap(pool -> ledger(pool, -1, LedgerReason.APPROVE, applicationId, actorSubject));
     }
 
-    /** Gives one place back (withdrawal or cancellation of a case that held it). */
+    /**
+     * Gives back the place an application held, for {@link LedgerReason#WITHDRAW} or
+     * {@link LedgerReason#CANCEL}; null when the pool has no approved place to give back.
+     */
     public Uni<QuotaPoolEntity> givePlaceBack(long poolId, long applicationId, String actorSubject, LedgerReason reason) {
-        return changeApproved(GIVE_PLACE_BACK, poolId).flatMap(pool -> {
-            if (pool == null) {
-                return Uni.createFrom().failure(new IllegalStateException("pool " + poolId + " holds no place to give back"));
+        if (reason != LedgerReason.WITHDRAW && reason != LedgerReason.CANCEL) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a place is given back on WITHDRAW or CANCEL, not " + reason));
+        }
+        return change("UPDATE quota_pool SET approved = approved - 1 WHERE id = :id AND approved > 0 RETURNING " + COLUMNS,
+                poolId, null).flatMap(pool -> ledger(pool, 1, reason, applicationId, actorSubject));
+    }
+
+    /**
+     * The pool that covers a worker: of the org units in {@code orgPath} ('/1/7/42/99/', the worker's
+     * unit and its ancestors), the deepest with a pool for this campaign and track; null when none has one.
+     */
+    public Uni<QuotaPoolEntity> poolCovering(long campaignId, Track track, String orgPath) {
+        List<Long> chain = new ArrayList<>();
+        for (String part : orgPath.split("/")) {
+            if (!part.isEmpty()) {
+                chain.add(Long.parseLong(part));
             }
-            return ledger(pool, +1, reason, applicationId, actorSubject).replaceWith(pool);
+        }
+        if (chain.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return list("campaignId = ?1 and track = ?2 and orgUnitId in ?3", campaignId, track, chain).map(pools -> {
+            QuotaPoolEntity deepest = null;
+            for (QuotaPoolEntity p : pools) {
+                if (deepest == null || chain.indexOf(p.orgUnitId) > chain.indexOf(deepest.orgUnitId)) {
+                    deepest = p;
+                }
+            }
+            return deepest;
         });
     }
 
-    /**
-     * The pool covering a worker: of the org units on {@code orgPath} (ids from the root down), the
-     * deepest one that has a pool for this campaign and track; null when none has.
-     */
-    public Uni<QuotaPoolEntity> poolCovering(long campaignId, Track track, String orgPath) {
-        List<Long> ancestors = Arrays.stream(orgPath.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
-        return find("campaignId = ?1 and track = ?2 and orgUnitId in ?3", campaignId, track, ancestors).list()
-                .map(pools -> pools.stream().max((a, b) -> Integer.compare(ancestors.indexOf(a.orgUnitId),
-                        ancestors.indexOf(b.orgUnitId))).orElse(null));
+    public Uni<QuotaPoolEntity> find(long campaignId, long orgUnitId, Track track) {
+        return find("campaignId = ?1 and orgUnitId = ?2 and track = ?3", campaignId, orgUnitId, track).firstResult();
     }
 
-    private static final String TAKE_PLACE = "UPDATE quota_pool SET approved = approved + 1 WHERE id = ?1 AND approved < allocated"
-            + " RETURNING id, campaign_id, org_unit_id, track, allocated, approved";
-    private static final String GIVE_PLACE_BACK = "UPDATE quota_pool SET approved = approved - 1 WHERE id = ?1 AND approved > 0"
-            + " RETURNING id, campaign_id, org_unit_id, track, allocated, approved";
-
-    /**
-     * Runs a guarded update and returns the pool's new figures as a detached object, read as scalars:
-     * mapped to the entity, the session would hand back a copy it already holds, with the old figures.
-     */
-    private Uni<QuotaPoolEntity> changeApproved(String sql, long poolId) {
-        return getSession().flatMap(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, poolId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : figures(rows.get(0)));
+    public Uni<List<QuotaPoolEntity>> ofCampaign(long campaignId) {
+        return list("campaignId", Sort.by("orgUnitId").and("track"), campaignId);
     }
 
-    static QuotaPoolEntity figures(Object[] row) {
+    /**
+     * Sets a pool's size, creating the pool (at 0) first if needed; null when {@code allocated} is below
+     * what the pool has approved (QUOTA_BELOW_APPROVED). Writes an ALLOCATE ledger row.
+     */
+    public Uni<QuotaPoolEntity> allocate(long campaignId, long orgUnitId, Track track, int allocated, String actorSubject) {
+        return session().flatMap(s -> s.createNativeQuery("INSERT INTO quota_pool (campaign_id, org_unit_id, track, allocated)"
+                        + " VALUES (:campaign, :unit, :track, 0) ON CONFLICT (campaign_id, org_unit_id, track) DO NOTHING")
+                .setParameter("campaign", campaignId).setParameter("unit", orgUnitId).setParameter("track", track.name())
+                .executeUpdate()
+                .flatMap(ignored -> s.createNativeQuery("SELECT " + COLUMNS + " FROM quota_pool"
+                                + " WHERE campaign_id = :campaign AND org_unit_id = :unit AND track = :track FOR UPDATE")
+                        .setParameter("campaign", campaignId).setParameter("unit", orgUnitId).setParameter("track", track.name())
+                        .getSingleResult()))
+                .map(row -> pool((Object[]) row))
+                .flatMap(before -> change("UPDATE quota_pool SET allocated = :n WHERE id = :id AND approved <= :n RETURNING " + COLUMNS,
+                        before.id, allocated)
+                        .flatMap(after -> ledger(after, after == null ? 0 : after.allocated - before.allocated, LedgerReason.ALLOCATE, null,
+                                actorSubject)));
+    }
+
+    /**
+     * Moves {@code places} from one pool to another, both rows locked lower id first so that
+     * transfers crossing each other cannot deadlock; null when the source would drop below its approved
+     * count (QUOTA_BELOW_APPROVED). Returns [from, to] and writes TRANSFER_OUT and TRANSFER_IN rows.
+     */
+    public Uni<List<QuotaPoolEntity>> transfer(long fromPoolId, long toPoolId, int places, String actorSubject) {
+        return lock(Math.min(fromPoolId, toPoolId)).flatMap(ignored -> lock(Math.max(fromPoolId, toPoolId)))
+                .flatMap(ignored -> shift(fromPoolId, -places, LedgerReason.TRANSFER_OUT, actorSubject))
+                .flatMap(from -> from == null ? Uni.createFrom().<List<QuotaPoolEntity>>nullItem()
+                        : shift(toPoolId, places, LedgerReason.TRANSFER_IN, actorSubject).map(to -> List.of(from, to)));
+    }
+
+    private Uni<QuotaPoolEntity> shift(long poolId, int delta, LedgerReason reason, String actorSubject) {
+        return change("UPDATE quota_pool SET allocated = allocated + :n WHERE id = :id AND allocated + :n >= approved RETURNING " + COLUMNS,
+                poolId, delta).flatMap(pool -> ledger(pool, delta, reason, null, actorSubject));
+    }
+
+    private Uni<Void> lock(long poolId) {
+        return session().flatMap(s -> s.createNativeQuery("SELECT id FROM quota_pool WHERE id = :id FOR UPDATE")
+                .setParameter("id", poolId).getResultList()).replaceWithVoid();
+    }
+
+    /** Runs a conditional UPDATE ... RETURNING on one pool: the pool after it, or null when the condition failed. */
+    private Uni<QuotaPoolEntity> change(String sql, long poolId, Integer n) {
+        return session().flatMap(s -> {
+            Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
+            q.setParameter("id", poolId);
+            if (n != null) {
+                q.setParameter("n", n);
+            }
+            return q.getSingleResultOrNull();
+        }).map(row -> row == null ? null : pool(row));
+    }
+
+    /**
+     * Appends the ledger row for a change that happened ({@code pool} not null) and queues the pool's
+     * new figures for subscribers (NOTIFY, delivered on commit); passes the pool on.
+     */
+    private Uni<QuotaPoolEntity> ledger(QuotaPoolEntity pool, int delta, LedgerReason reason, Long applicationId, String actorSubject) {
+        if (pool == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return session().flatMap(s -> s.createNativeQuery("INSERT INTO quota_ledger (pool_id, delta, allocated_after, approved_after,"
+                        + " reason, application_id, actor_subject) VALUES (:pool, :delta, :allocated, :approved, :reason, :application, :actor)")
+                .setParameter("pool", pool.id).setParameter("delta", delta).setParameter("allocated", pool.allocated)
+                .setParameter("approved", pool.approved).setParameter("reason", reason.name())
+                .setParameter("application", applicationId).setParameter("actor", actorSubject)
+                .executeUpdate()).flatMap(x -> QuotaEvents.changed(pool)).replaceWith(pool);
+    }
+
+    private Uni<Mutiny.Session> session() {
+        return getSession();
+    }
+
+    private static QuotaPoolEntity pool(Object[] row) {
         QuotaPoolEntity p = new QuotaPoolEntity();
         p.id = ((Number) row[0]).longValue();
         p.campaignId = ((Number) row[1]).longValue();
@@ -66,18 +155,5 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
         p.allocated = ((Number) row[4]).intValue();
         p.approved = ((Number) row[5]).intValue();
         return p;
-    }
-
-    private Uni<Void> ledger(QuotaPoolEntity pool, int delta, LedgerReason reason, Long applicationId, String actor) {
-        QuotaLedgerEntity e = new QuotaLedgerEntity();
-        e.poolId = pool.id;
-        e.at = java.time.OffsetDateTime.now();
-        e.delta = delta;
-        e.allocatedAfter = pool.allocated;
-        e.approvedAfter = pool.approved;
-        e.reason = reason;
-        e.applicationId = applicationId;
-        e.actorSubject = actor;
-        return getSession().flatMap(s -> s.persist(e)).flatMap(x -> QuotaEvents.changed(pool));
     }
 }

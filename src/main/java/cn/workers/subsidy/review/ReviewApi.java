@@ -1,7 +1,7 @@
 package cn.workers.subsidy.review;
 
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Application;
-import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.security.CurrentCaller;
@@ -32,27 +32,27 @@ public class ReviewApi {
     public @NonNull Uni<Connection<Application>> reviewQueue(@Id @NonNull String campaignId, @NonNull ReviewStage stage,
             Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        return reviews.queue(caller.get(), Inputs.id("campaign", campaignId), stage, page);
+        return reviews.queue(caller.get(), Ids.parse(campaignId, "campaign"), stage, page);
     }
 
     @Mutation("approveApplication")
     @RolesAllowed(Roles.REVIEWER)
     @Description("Approves at the caller's stage: the case moves to the next stage, or at the last one takes a quota place.")
     public @NonNull Uni<Application> approveApplication(@Id @NonNull String id, @NonNull int expectedVersion, String comment) {
-        return reviews.approve(caller.get(), Inputs.id("application", id), expectedVersion, comment);
+        return reviews.approve(caller.get(), Ids.parse(id, "application"), expectedVersion, comment);
     }
 
     @Mutation("returnApplication")
     @RolesAllowed(Roles.REVIEWER)
     @Description("Sends the case back to the worker to fix, with a reason.")
     public @NonNull Uni<Application> returnApplication(@Id @NonNull String id, @NonNull int expectedVersion, @NonNull String reason) {
-        return reviews.sendBack(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+        return reviews.sendBack(caller.get(), Ids.parse(id, "application"), expectedVersion, reason);
     }
 
     @Mutation("rejectApplication")
     @RolesAllowed(Roles.REVIEWER)
     @Description("Ends the case with a reason.")
     public @NonNull Uni<Application> rejectApplication(@Id @NonNull String id, @NonNull int expectedVersion, @NonNull String reason) {
-        return reviews.reject(caller.get(), Inputs.id("application", id), expectedVersion, reason);
+        return reviews.reject(caller.get(), Ids.parse(id, "application"), expectedVersion, reason);
     }
 }

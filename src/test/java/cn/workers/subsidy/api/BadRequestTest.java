@@ -87,6 +87,17 @@ class BadRequestTest {
     }
 
     @Test
+    void oneRootFieldPerRequest() {
+        Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ a: me { subject } b: me { subject } }")).post("/graphql");
+        assertNoInternals(r);
+        assertThat(r.jsonPath().getString("errors[0].extensions.code"), equalTo("VALIDATION"));
+        Response withTypename = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename me { subject } }")).post("/graphql");
+        assertThat(withTypename.jsonPath().getString("data.me.subject"), equalTo("bad-request-worker"));
+    }
+
+    @Test
     void tooManyTokensIsTooComplex() {
         String q = "{ me { " + "subject ".repeat(5000) + "} }";
         Response r = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)

@@ -4,7 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A read in a session of its own. Nested GraphQL fields of one response are resolved concurrently
@@ -15,12 +21,33 @@ import java.util.function.Function;
 public class Reads {
 
     private final Mutiny.SessionFactory sessions;
+    private final Vertx vertx;
 
-    Reads(Mutiny.SessionFactory sessions) {
+    Reads(Mutiny.SessionFactory sessions, Vertx vertx) {
         this.sessions = sessions;
+        this.vertx = vertx;
     }
 
     public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().flatMap(session -> work.apply(session).eventually(session::close));
+    }
+
+    /**
+     * Runs {@code work} (typically a {@code @WithSession} service call through Panache repositories)
+     * on a fresh duplicated Vert.x context, where it gets a session of its own. For batched fields
+     * that resolve beside others, and for subscription events, which run on no request context.
+     */
+    public <T> Uni<T> isolated(Supplier<Uni<T>> work) {
+        Context current = Vertx.currentContext();
+        Context base = current != null ? current : vertx.getOrCreateContext();
+        Context fresh = VertxContext.createNewDuplicatedContext(base);
+        return Uni.createFrom().emitter(emitter -> fresh.runOnContext(ignored -> {
+            try {
+                VertxContextSafetyToggle.setCurrentContextSafe(true);
+                work.get().subscribe().with(emitter::complete, emitter::fail);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
     }
 }

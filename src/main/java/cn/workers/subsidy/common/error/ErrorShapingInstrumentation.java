@@ -62,6 +62,9 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
                 case VALIDATION -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Invalid input";
                 default -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Refused";
             };
+        } else if (error instanceof OneRootFieldInstrumentation.TooManyRootFields) {
+            code = ErrorCode.VALIDATION;
+            message = error.getMessage();
         } else if (error instanceof AbortExecutionException || tooBig(error)) {
             code = ErrorCode.QUERY_TOO_COMPLEX;
             message = "The query exceeds the allowed depth, complexity or size";

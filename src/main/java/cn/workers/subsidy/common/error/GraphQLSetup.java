@@ -32,6 +32,7 @@ public class GraphQLSetup implements EventingService {
                 .ifPresent(depth -> chain.add(new MaxQueryDepthInstrumentation(depth)));
         config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class)
                 .ifPresent(complexity -> chain.add(new MaxQueryComplexityInstrumentation(complexity)));
+        chain.add(new OneRootFieldInstrumentation());
         chain.add(new ErrorShapingInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }

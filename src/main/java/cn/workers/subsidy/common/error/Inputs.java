@@ -39,17 +39,4 @@ public final class Inputs {
         }
         return v;
     }
-
-    /** A GraphQL ID that must be one of our numeric ids; an unknown form is NOT_FOUND, as if it did not exist. */
-    public static long id(String what, String value) {
-        try {
-            long id = Long.parseLong(value == null ? "" : value.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw DomainException.notFound(what + " " + (value == null ? "" : value.length() > 40 ? value.substring(0, 40) : value));
-    }
 }

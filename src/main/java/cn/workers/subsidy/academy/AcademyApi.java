@@ -1,0 +1,30 @@
+package cn.workers.subsidy.academy;
+
+import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@GraphQLApi
+public class AcademyApi {
+
+    private final AcademyService service;
+    private final CurrentCaller caller;
+
+    AcademyApi(AcademyService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @Mutation("registerAcademy")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Registers an academy or partner college (province administrators).")
+    public @NonNull Uni<Academy> registerAcademy(@Name("input") @NonNull AcademyInput input) {
+        return service.register(caller.get(), input);
+    }
+}

@@ -1,0 +1,70 @@
+package cn.workers.subsidy.course;
+
+import cn.workers.subsidy.academy.AcademyEntity;
+import cn.workers.subsidy.academy.AcademyKind;
+import cn.workers.subsidy.campaign.CampaignEntity;
+import cn.workers.subsidy.common.error.DomainException;
+import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.security.Roles;
+
+/** Who may offer a course for which academy, and what makes a course well-formed. */
+final class CourseRules {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_EXTERNAL_CODE = 64;
+
+    private CourseRules() {
+    }
+
+    /**
+     * Admins offer courses for any academy. An academy client offers them for its own academy and,
+     * when it is a HEADQUARTERS, for its direct branches. Nobody else.
+     */
+    static void requireMayOffer(Caller caller, AcademyEntity callerAcademy, AcademyEntity academy) {
+        if (caller.has(Roles.ADMIN)) {
+            return;
+        }
+        boolean own = callerAcademy != null && callerAcademy.id.equals(academy.id);
+        boolean branch = callerAcademy != null && callerAcademy.kind == AcademyKind.HEADQUARTERS
+                && callerAcademy.id.equals(academy.parentId);
+        if (!own && !branch) {
+            throw DomainException.forbidden("an academy offers courses only for itself and, as headquarters, for its branches");
+        }
+    }
+
+    /** The course to store, checked against its campaign. */
+    static CourseEntity check(CourseInput in, CampaignEntity campaign, AcademyEntity academy) {
+        CourseEntity e = new CourseEntity();
+        e.name = in.name() == null ? "" : in.name().strip();
+        if (e.name.isEmpty() || e.name.length() > MAX_NAME) {
+            throw DomainException.validation("name", "the name must be 1 to " + MAX_NAME + " characters");
+        }
+        if (in.targetLevel().track() != in.track()) {
+            throw DomainException.validation("targetLevel", in.targetLevel() + " is not on the " + in.track() + " track");
+        }
+        if (!campaign.tracks().contains(in.track())) {
+            throw DomainException.validation("track", "the campaign does not fund the " + in.track() + " track");
+        }
+        if (in.tuitionFen() <= 0) {
+            throw DomainException.validation("tuitionFen", "the tuition must be a positive amount of fen");
+        }
+        if (in.capacity() <= 0) {
+            throw DomainException.validation("capacity", "the capacity must be positive");
+        }
+        e.externalCode = in.externalCode() == null ? "" : in.externalCode().strip();
+        if (e.externalCode.isEmpty() || e.externalCode.length() > MAX_EXTERNAL_CODE) {
+            throw DomainException.validation("externalCode", "the external code must be 1 to " + MAX_EXTERNAL_CODE + " characters");
+        }
+        if (in.startsOn() == null) {
+            throw DomainException.validation("startsOn", "the start date is required");
+        }
+        e.campaignId = campaign.id;
+        e.academyId = academy.id;
+        e.track = in.track();
+        e.targetLevel = in.targetLevel();
+        e.tuitionFen = in.tuitionFen();
+        e.capacity = in.capacity();
+        e.startsOn = in.startsOn();
+        return e;
+    }
+}
