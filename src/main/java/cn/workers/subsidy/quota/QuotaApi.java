@@ -1,5 +1,6 @@
 package cn.workers.subsidy.quota;
 
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.org.OrgUnit;
@@ -7,6 +8,8 @@ import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.security.CurrentCaller;
 import cn.workers.subsidy.security.Roles;
 import io.quarkus.security.Authenticated;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.graphql.Description;
@@ -29,7 +32,10 @@ public class QuotaApi {
     private final OrgUnitService orgUnits;
     private final CurrentCaller caller;
 
-    QuotaApi(QuotaService service, OrgUnitService orgUnits, CurrentCaller caller, Reads reads) {
+    private final QuotaChanges changes;
+
+    QuotaApi(QuotaService service, OrgUnitService orgUnits, CurrentCaller caller, Reads reads, QuotaChanges changes) {
+        this.changes = changes;
         this.reads = reads;
         this.service = service;
         this.orgUnits = orgUnits;
@@ -49,6 +55,17 @@ public class QuotaApi {
     public @NonNull Uni<Connection<QuotaLedgerEntry>> quotaLedger(@Name("poolId") @Id @NonNull String poolId, @Name("first") Integer first,
             @Name("after") String after) {
         return service.ledger(poolId, first, after);
+    }
+
+    /**
+     * Every committed change to a pool of the campaign, on whichever replica it happened. Any signed-in
+     * role may follow quotas; checked here, synchronously, so that a refusal reaches the client.
+     */
+    @Subscription("quotaChanged")
+    @Description("A pool's new figures after every committed change in the campaign.")
+    public @NonNull Multi<QuotaPool> quotaChanged(@Id @NonNull String campaignId) {
+        caller.get();
+        return changes.of(Ids.parse(campaignId, "campaign"));
     }
 
     @Mutation("allocateQuota")

@@ -14,6 +14,15 @@ public final class QuotaEvents {
 
     public static Uni<Void> changed(QuotaPoolEntity pool) {
         return ApplicationEvents.notify(QUOTA_CHANGED, new JsonObject().put("poolId", pool.id).put("campaignId", pool.campaignId)
+                .put("orgUnitId", pool.orgUnitId).put("track", pool.track.name())
                 .put("allocated", pool.allocated).put("approved", pool.approved).encode());
+    }
+
+    /** The pool's figures as they were committed, from a notification's payload. */
+    public static QuotaPool fromPayload(JsonObject p) {
+        int allocated = p.getInteger("allocated");
+        int approved = p.getInteger("approved");
+        return new QuotaPool(p.getLong("poolId").toString(), cn.workers.subsidy.campaign.Track.valueOf(p.getString("track")),
+                allocated, approved, allocated - approved, p.getLong("orgUnitId"), p.getLong("campaignId"));
     }
 }

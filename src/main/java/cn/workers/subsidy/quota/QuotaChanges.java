@@ -1,0 +1,23 @@
+package cn.workers.subsidy.quota;
+
+import cn.workers.subsidy.common.events.ChangeFeed;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A campaign's pools as their figures change, straight from the committed notifications of every replica. */
+@ApplicationScoped
+public class QuotaChanges {
+
+    private final ChangeFeed feed;
+
+    QuotaChanges(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    public Multi<QuotaPool> of(long campaignId) {
+        return feed.quotas()
+                .filter(change -> change.getLong("campaignId") == campaignId)
+                .onOverflow().buffer(1024)
+                .map(QuotaEvents::fromPayload);
+    }
+}

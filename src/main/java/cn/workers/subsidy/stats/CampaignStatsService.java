@@ -1,0 +1,41 @@
+package cn.workers.subsidy.stats;
+
+import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.common.error.DomainException;
+import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counts for administrators and auditors, limited to the subtree of their org unit. */
+@ApplicationScoped
+public class CampaignStatsService {
+
+    private final OrgUnitRepository orgUnits;
+    private final CampaignRepository campaigns;
+    private final StatsRepository stats;
+
+    CampaignStatsService(OrgUnitRepository orgUnits, CampaignRepository campaigns, StatsRepository stats) {
+        this.orgUnits = orgUnits;
+        this.campaigns = campaigns;
+        this.stats = stats;
+    }
+
+    @WithSession
+    public Uni<CampaignStats> of(Caller caller, long campaignId) {
+        String code = caller.requireOrgUnit();
+        return orgUnits.findByCode(code).flatMap(unit -> {
+            if (unit == null) {
+                throw DomainException.forbidden("the token's org_unit is not a known union");
+            }
+            return campaigns.findById(campaignId).flatMap(campaign -> {
+                if (campaign == null) {
+                    throw DomainException.notFound("campaign " + campaignId);
+                }
+                return stats.byStatus(campaignId, unit.path)
+                        .flatMap(byStatus -> stats.byPool(campaignId, unit.path).map(byPool -> new CampaignStats(byStatus, byPool)));
+            });
+        });
+    }
+}
