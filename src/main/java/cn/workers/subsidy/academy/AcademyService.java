@@ -1,5 +1,6 @@
 package cn.workers.subsidy.academy;
 
+import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.security.AdminScope;
@@ -61,10 +62,7 @@ public class AcademyService {
         if (e.code.isEmpty() || e.code.length() > MAX_CODE || !CODE.matcher(e.code).matches()) {
             throw DomainException.validation("code", "an academy code is 1 to " + MAX_CODE + " letters, digits, '-', '_' or '.'");
         }
-        e.name = in.name() == null ? "" : in.name().strip();
-        if (e.name.isEmpty() || e.name.length() > MAX_NAME) {
-            throw DomainException.validation("name", "the name must be 1 to " + MAX_NAME + " characters");
-        }
+        e.name = Inputs.text("name", in.name(), MAX_NAME);
         e.kind = in.kind();
         return e;
     }

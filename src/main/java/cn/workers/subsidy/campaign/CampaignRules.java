@@ -1,5 +1,6 @@
 package cn.workers.subsidy.campaign;
 
+import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.review.ReviewStage;
 
@@ -26,10 +27,7 @@ public final class CampaignRules {
     }
 
     public static Checked check(CampaignInput in) {
-        String name = in.name() == null ? "" : in.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw DomainException.validation("name", "the name must be 1 to " + MAX_NAME + " characters");
-        }
+        String name = Inputs.text("name", in.name(), MAX_NAME);
         if (in.year() < MIN_YEAR || in.year() > MAX_YEAR) {
             throw DomainException.validation("year", "the year must be between " + MIN_YEAR + " and " + MAX_YEAR);
         }

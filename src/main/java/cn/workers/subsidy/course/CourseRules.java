@@ -1,5 +1,6 @@
 package cn.workers.subsidy.course;
 
+import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.academy.AcademyKind;
 import cn.workers.subsidy.campaign.CampaignEntity;
@@ -35,10 +36,7 @@ final class CourseRules {
     /** The course to store, checked against its campaign. */
     static CourseEntity check(CourseInput in, CampaignEntity campaign, AcademyEntity academy) {
         CourseEntity e = new CourseEntity();
-        e.name = in.name() == null ? "" : in.name().strip();
-        if (e.name.isEmpty() || e.name.length() > MAX_NAME) {
-            throw DomainException.validation("name", "the name must be 1 to " + MAX_NAME + " characters");
-        }
+        e.name = Inputs.text("name", in.name(), MAX_NAME);
         if (in.targetLevel().track() != in.track()) {
             throw DomainException.validation("targetLevel", in.targetLevel() + " is not on the " + in.track() + " track");
         }
@@ -51,10 +49,7 @@ final class CourseRules {
         if (in.capacity() <= 0) {
             throw DomainException.validation("capacity", "the capacity must be positive");
         }
-        e.externalCode = in.externalCode() == null ? "" : in.externalCode().strip();
-        if (e.externalCode.isEmpty() || e.externalCode.length() > MAX_EXTERNAL_CODE) {
-            throw DomainException.validation("externalCode", "the external code must be 1 to " + MAX_EXTERNAL_CODE + " characters");
-        }
+        e.externalCode = Inputs.text("externalCode", in.externalCode(), MAX_EXTERNAL_CODE);
         if (in.startsOn() == null) {
             throw DomainException.validation("startsOn", "the start date is required");
         }

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
 
 import java.util.regex.Pattern;
@@ -16,10 +17,7 @@ public record OrgImportItem(String code, String name, OrgUnitKind kind, String p
         if (code.isEmpty() || code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
             throw DomainException.validation("code", "an org unit code is 1 to " + MAX_CODE + " letters, digits, '-', '_' or '.'");
         }
-        String name = u.name() == null ? "" : u.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw DomainException.validation("name", "org unit " + code + " needs a name of at most " + MAX_NAME + " characters");
-        }
+        String name = Inputs.text("name", u.name(), MAX_NAME);
         if (u.kind() == null) {
             throw DomainException.validation("kind", "org unit " + code + " needs a kind");
         }
