@@ -1,0 +1,64 @@
+package cn.workers.subsidy.perf;
+
+import cn.workers.subsidy.support.Fixtures;
+import cn.workers.subsidy.support.Gql;
+import cn.workers.subsidy.support.Tokens;
+import cn.workers.subsidy.support.World;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No N+1: the number of SQL statements a list query runs does not grow with the page size (nested
+ * fields are loaded in one batch per field). Counted with Hibernate's statistics in the test profile.
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    private long statements(Runnable call) {
+        Statistics stats = sessions.getStatistics();
+        long prepared = stats.getPrepareStatementCount();
+        long queries = stats.getQueryExecutionCount();
+        long fetches = stats.getEntityFetchCount() + stats.getCollectionFetchCount();
+        call.run();
+        System.out.println("  prepared " + (stats.getPrepareStatementCount() - prepared) + ", queries " + (stats.getQueryExecutionCount() - queries)
+                + ", entity/collection fetches " + (stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches));
+        return stats.getPrepareStatementCount() - prepared + stats.getQueryExecutionCount() - queries
+                + stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches;
+    }
+
+    @Test
+    void reviewQueueAndMyApplicationsCostTheSameForAnyPageSize() {
+        World w = World.create(fx, "GRASSROOTS,CITY");
+        for (int i = 0; i < 30; i++) {
+            long worker = fx.worker(Fixtures.unique("n1-"), w.tree().grassroots());
+            fx.application(worker, w.campaign(), i % 2 == 0 ? w.educationCourse() : w.skillCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+        }
+        String reviewer = Tokens.reviewer("n1-rv", w.tree().grassrootsCode());
+        long small = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
+                "first", 2)).ok());
+        long large = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
+                "first", 30)).ok());
+        System.out.println("ReviewQueue statements: first=2 -> " + small + ", first=30 -> " + large);
+        assertTrue(small > 0, "the statistics count statements");
+        assertEquals(small, large, "ReviewQueue statements must not grow with the page size");
+
+        long courses2 = statements(() -> Gql.op("Courses").as(w.workerToken()).vars(Map.of("campaignId", "" + w.campaign(), "first", 1)).ok());
+        long courses20 = statements(() -> Gql.op("Courses").as(w.workerToken()).vars(Map.of("campaignId", "" + w.campaign(), "first", 20)).ok());
+        System.out.println("Courses statements: first=1 -> " + courses2 + ", first=20 -> " + courses20);
+        assertEquals(courses2, courses20, "Courses statements must not grow with the page size");
+    }
+}
