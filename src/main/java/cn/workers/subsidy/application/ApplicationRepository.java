@@ -8,6 +8,7 @@ import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.review.ReviewStage;
 import jakarta.persistence.LockModeType;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -51,5 +52,14 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
 
     public Uni<List<ApplicationEntity>> findByIds(Collection<Long> ids) {
         return list("id in ?1", ids);
+    }
+
+    /** Reads the updated_at the database gave the row on its last write (V3 trigger) into the flushed entity. */
+    public Uni<ApplicationEntity> stamped(ApplicationEntity app) {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT updated_at FROM application WHERE id = ?1", OffsetDateTime.class)
+                .setParameter(1, app.id).getSingleResult()).map(t -> {
+                    app.updatedAt = t;
+                    return app;
+                });
     }
 }

@@ -7,7 +7,6 @@ import cn.workers.subsidy.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
 import java.util.function.Predicate;
 
 /**
@@ -57,8 +56,8 @@ public class Transitions {
         app.currentStage = stage;
         app.stageUnitId = stageUnitId;
         app.version = app.version + 1;
-        app.updatedAt = OffsetDateTime.now();
-        return applications.flush()
+        // updated_at is the database's (the transaction's start, V3 trigger): read back after the flush
+        return applications.flush().flatMap(x -> applications.stamped(app))
                 .flatMap(x -> history.append(app.id, caller.subject(), action.role(), action, from, to, comment))
                 .flatMap(h -> events.changed(app))
                 .replaceWith(app);
