@@ -31,8 +31,7 @@ class OperationsCoverageTest {
             
             "Quotas", "QuotaLedger", "AllocateQuota",
             "TransferQuota", "QuotaChanged", "ImportOrgUnits", "CreateCampaign", "OpenCampaign", "CloseCampaign",
-            "RegisterAcademy", "CreateCourse", "CampaignStats", "PendingDisbursements", "MarkDisbursementPaid",
-            "AcademyApplications", "SyncEnrollments");
+            "RegisterAcademy", "CreateCourse", "CampaignStats", "PendingDisbursements", "MarkDisbursementPaid");
 
     @Test
     void everyContractOperationHasAFile() throws IOException {
