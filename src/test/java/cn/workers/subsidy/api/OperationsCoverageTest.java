@@ -31,7 +31,7 @@ class OperationsCoverageTest {
             
             "Quotas", "QuotaLedger", "AllocateQuota",
             "TransferQuota", "QuotaChanged", "ImportOrgUnits", "CreateCampaign", "OpenCampaign", "CloseCampaign",
-            "RegisterAcademy", "CreateCourse", "CampaignStats", "PendingDisbursements", "MarkDisbursementPaid");
+            "RegisterAcademy", "CreateCourse", "CampaignStats");
 
     @Test
     void everyContractOperationHasAFile() throws IOException {
