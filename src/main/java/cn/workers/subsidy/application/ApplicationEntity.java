@@ -79,7 +79,12 @@ public class ApplicationEntity {
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
-    @Column(name = "updated_at")
+    /**
+     * Set by the database on every write (the writing transaction's start time, trigger of
+     * V3__sync_watermark.sql), never written from here: {@code ApplicationRepository.stamped} reads
+     * it back after a flush.
+     */
+    @Column(name = "updated_at", insertable = false, updatable = false)
     public OffsetDateTime updatedAt;
 
     @Column(name = "approved_at")

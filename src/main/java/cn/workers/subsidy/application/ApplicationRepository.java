@@ -8,6 +8,10 @@ import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.review.ReviewStage;
 import jakarta.persistence.LockModeType;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -51,5 +55,91 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
 
     public Uni<List<ApplicationEntity>> findByIds(Collection<Long> ids) {
         return list("id in ?1", ids);
+    }
+
+    /** Reads the updated_at the database gave the row on its last write (V3 trigger) into the flushed entity. */
+    public Uni<ApplicationEntity> stamped(ApplicationEntity app) {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT updated_at FROM application WHERE id = ?1", OffsetDateTime.class)
+                .setParameter(1, app.id).getSingleResult()).map(t -> {
+                    app.updatedAt = t;
+                    return app;
+                });
+    }
+
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+    /**
+     * The sync horizon: the start of the oldest transaction still running in this database, or now
+     * when none is. updated_at is the writing transaction's start (V3__sync_watermark.sql), so no
+     * commit still to come can carry an updated_at below it. Run it as a statement of its own
+     * before the page query: that one's snapshot then holds every transaction that started earlier.
+     */
+    public Uni<OffsetDateTime> syncHorizon() {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT least(clock_timestamp(), min(xact_start)) FROM pg_stat_activity"
+                + " WHERE pid <> pg_backend_pid() AND datname = current_database()", OffsetDateTime.class).getSingleResult());
+    }
+
+    private static final String ACADEMY_FEED = "SELECT * FROM application WHERE academy_id = ?1 AND approved_at IS NOT NULL"
+            + " AND updated_at < ?2 AND updated_at >= ?3 AND (updated_at, id) > (?4, ?5) ORDER BY updated_at, id";
+
+    /**
+     * A page of an academy's ever-approved applications in (updated_at, id) order, changed at or
+     * after {@code since} (null: from the beginning) and before {@code horizon}.
+     */
+    public Uni<List<ApplicationEntity>> academyPage(long academyId, OffsetDateTime since, OffsetDateTime horizon, PageRequest page) {
+        OffsetDateTime afterTime = page.hasCursor() ? Cursors.time(page, 0) : BEGINNING;
+        long afterId = page.hasCursor() ? page.longKey(1) : 0L;
+        return getSession().flatMap(s -> s.createNativeQuery(ACADEMY_FEED, ApplicationEntity.class).setParameter(1, academyId)
+                .setParameter(2, horizon).setParameter(3, since == null ? BEGINNING : since).setParameter(4, afterTime)
+                .setParameter(5, afterId).setMaxResults(page.first() + 1).getResultList());
+    }
+
+    private static final String LOCK_ALL = "SELECT id, worker_id, campaign_id, course_id, academy_id, status, version, subsidy_fen,"
+            + " quota_pool_id, approved_at FROM application"
+            + " WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint)) ORDER BY id FOR UPDATE";
+
+    /**
+     * Locks many applications at once, in id order (so that two batches never deadlock), and
+     * returns detached copies of what a batch judges by: changing them writes nothing.
+     */
+    public Uni<List<ApplicationEntity>> lockAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String json = new JsonArray(List.copyOf(ids)).encode();
+        return getSession().flatMap(s -> s.createNativeQuery(LOCK_ALL, Object[].class).setParameter(1, json).getResultList())
+                .map(rows -> rows.stream().map(ApplicationRepository::detached).toList());
+    }
+
+    private static ApplicationEntity detached(Object[] r) {
+        ApplicationEntity a = new ApplicationEntity();
+        a.id = ((Number) r[0]).longValue();
+        a.workerId = ((Number) r[1]).longValue();
+        a.campaignId = ((Number) r[2]).longValue();
+        a.courseId = ((Number) r[3]).longValue();
+        a.academyId = ((Number) r[4]).longValue();
+        a.status = ApplicationStatus.valueOf(r[5].toString());
+        a.version = ((Number) r[6]).intValue();
+        a.subsidyFen = ((Number) r[7]).intValue();
+        a.quotaPoolId = r[8] == null ? null : ((Number) r[8]).longValue();
+        a.approvedAt = (OffsetDateTime) r[9];
+        return a;
+    }
+
+    private static final String WRITE_OUTCOMES = "UPDATE application a SET status = x.status, version = x.version,"
+            + " subsidy_fen = x.subsidy_fen, current_stage = NULL, stage_unit_id = NULL,"
+            + " quota_pool_id = CASE WHEN x.releases_place THEN NULL ELSE a.quota_pool_id END"
+            + " FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb))"
+            + " AS x(id bigint, status text, version int, subsidy_fen int, releases_place boolean)"
+            + " WHERE a.id = x.id AND a.version < x.version";
+
+    /** Writes the final state of many locked applications in one statement; the number of rows written. */
+    public Uni<Integer> writeOutcomes(List<Transitions.Outcome> outcomes) {
+        JsonArray rows = new JsonArray();
+        for (Transitions.Outcome o : outcomes) {
+            rows.add(new JsonObject().put("id", o.id()).put("status", o.status().name()).put("version", o.version())
+                    .put("subsidy_fen", o.subsidyFen()).put("releases_place", o.releasesPlace()));
+        }
+        return getSession().flatMap(s -> s.createNativeQuery(WRITE_OUTCOMES).setParameter(1, rows.encode()).executeUpdate());
     }
 }

@@ -80,7 +80,7 @@ public class Submissions {
                         ReviewStage first = cc.campaign().firstStage();
                         a.currentStage = first;
                         a.stageUnitId = OrgPaths.ancestorAt(unit.path, first.depth());
-                        return applications.persistAndFlush(a)
+                        return applications.persistAndFlush(a).flatMap(applications::stamped)
                                 .flatMap(saved -> history.append(saved.id, caller.subject(), Action.SUBMIT.role(), Action.SUBMIT, null,
                                         ApplicationStatus.SUBMITTED, null))
                                 .flatMap(h -> events.changed(a))

@@ -7,7 +7,7 @@ import cn.workers.subsidy.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -57,10 +57,42 @@ public class Transitions {
         app.currentStage = stage;
         app.stageUnitId = stageUnitId;
         app.version = app.version + 1;
-        app.updatedAt = OffsetDateTime.now();
-        return applications.flush()
+        // updated_at is the database's (the transaction's start, V3 trigger): read back after the flush
+        return applications.flush().flatMap(x -> applications.stamped(app))
                 .flatMap(x -> history.append(app.id, caller.subject(), action.role(), action, from, to, comment))
                 .flatMap(h -> events.changed(app))
                 .replaceWith(app);
+    }
+
+    /** One checked transition of one application, as its history records it. */
+    public record Step(long applicationId, Action action, ApplicationStatus from, ApplicationStatus to, String comment) {
+    }
+
+    /**
+     * The state a locked application is left in after its steps: version counted up once per step,
+     * and {@code releasesPlace} when the case ended and its quota place was given back.
+     */
+    public record Outcome(long id, long workerId, long campaignId, ApplicationStatus status, int version, int subsidyFen,
+            boolean releasesPlace) {
+    }
+
+    /**
+     * The set-based form of {@link #apply} for many applications locked with
+     * {@code ApplicationRepository.lockAll} (an academy's batch), whose steps were already checked
+     * with the {@link StateMachine}: writes every final state, appends every step's history entry in
+     * order and queues one notification per application: three statements, whatever the batch size.
+     * A place to give back must have been given back to its pool before.
+     */
+    public Uni<Void> applyAll(List<Outcome> outcomes, List<Step> steps, Caller caller) {
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return applications.writeOutcomes(outcomes).flatMap(written -> {
+            if (written != outcomes.size()) {
+                return Uni.createFrom().failure(new IllegalStateException("wrote " + written + " of " + outcomes.size()
+                        + " locked applications"));
+            }
+            return history.appendAll(steps, caller.subject());
+        }).flatMap(x -> events.changedAll(outcomes));
     }
 }

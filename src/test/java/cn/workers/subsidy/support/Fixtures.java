@@ -138,4 +138,26 @@ public class Fixtures {
                 + " VALUES (?, 'fixture', 'worker', 'SUBMIT', NULL, ?)", id, status);
         return id;
     }
+
+    /**
+     * A new worker's application for {@code courseId}, finally approved with a place from
+     * {@code poolId}: pool, ledger, history and version as a final approval leaves them.
+     */
+    public long approved(long campaignId, long courseId, long grassrootsId, long poolId) {
+        return approvedFor(worker(unique("appr-"), grassrootsId), campaignId, courseId, poolId);
+    }
+
+    /** {@link #approved} for an existing worker. */
+    public long approvedFor(long workerId, long campaignId, long courseId, long poolId) {
+        long unit = ((Number) db.one("SELECT org_unit_id FROM worker WHERE id = ?", workerId)).longValue();
+        long id = application(workerId, campaignId, courseId, "GRASSROOTS", unit, true);
+        Object[] p = db.row("UPDATE quota_pool SET approved = approved + 1 WHERE id = ? RETURNING allocated, approved", poolId);
+        db.update("INSERT INTO quota_ledger (pool_id, delta, allocated_after, approved_after, reason, application_id, actor_subject)"
+                + " VALUES (?, -1, ?, ?, 'APPROVE', ?, 'fixture')", poolId, p[0], p[1], id);
+        db.update("UPDATE application SET status = 'APPROVED', current_stage = NULL, stage_unit_id = NULL, quota_pool_id = ?,"
+                + " approved_at = now(), version = 2 WHERE id = ?", poolId, id);
+        db.update("INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)"
+                + " VALUES (?, 'fixture', 'reviewer', 'APPROVE', 'SUBMITTED', 'APPROVED')", id);
+        return id;
+    }
 }

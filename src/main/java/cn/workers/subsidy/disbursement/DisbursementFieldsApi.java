@@ -1,0 +1,39 @@
+package cn.workers.subsidy.disbursement;
+
+import cn.workers.subsidy.application.Application;
+import cn.workers.subsidy.application.ApplicationEntity;
+import cn.workers.subsidy.common.db.Reads;
+import cn.workers.subsidy.security.Viewers;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The application of many instalments in one query, null where the viewer may not see it. */
+@GraphQLApi
+public class DisbursementFieldsApi {
+
+    private final Viewers viewers;
+    private final Reads reads;
+
+    DisbursementFieldsApi(Viewers viewers, Reads reads) {
+        this.viewers = viewers;
+        this.reads = reads;
+    }
+
+    public Uni<List<Application>> application(@Source List<Disbursement> disbursements) {
+        Set<Long> ids = disbursements.stream().map(Disbursement::applicationId).collect(Collectors.toSet());
+        return viewers.current().flatMap(viewer -> reads.read(s -> s
+                .createQuery("from ApplicationEntity where id in ?1", ApplicationEntity.class).setParameter(1, ids).getResultList())
+                .map(rows -> {
+                    Map<Long, ApplicationEntity> byId = rows.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+                    return disbursements.stream().map(d -> byId.get(d.applicationId())).map(a -> a != null
+                            && viewer.canSee(a.workerId, a.orgPath, a.academyId, a.approvedAt != null) ? Application.of(a) : null).toList();
+                }));
+    }
+}

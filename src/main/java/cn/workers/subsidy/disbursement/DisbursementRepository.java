@@ -1,0 +1,98 @@
+package cn.workers.subsidy.disbursement;
+
+import cn.workers.subsidy.common.paging.Cursors;
+import cn.workers.subsidy.common.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Instalments. They are created by the academy sync and paid only by the conditional update here
+ * (PENDING → PAID once); the CHECK constraint ties PAID to a payment time and reference.
+ */
+@ApplicationScoped
+public class DisbursementRepository implements PanacheRepository<DisbursementEntity> {
+
+    public Uni<List<DisbursementEntity>> forApplications(Collection<Long> applicationIds) {
+        return applicationIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("applicationId in ?1", applicationIds);
+    }
+
+    private static final String CREATE_ALL = "INSERT INTO disbursement (application_id, stage, amount_fen)"
+            + " SELECT x.application_id, x.stage, x.amount_fen FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb))"
+            + " AS x(application_id bigint, stage text, amount_fen int)";
+
+    /** Creates PENDING instalments in one statement. */
+    public Uni<Integer> createAll(List<Instalments.Due> instalments) {
+        if (instalments.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        JsonArray rows = new JsonArray();
+        for (Instalments.Due i : instalments) {
+            rows.add(new JsonObject().put("application_id", i.applicationId()).put("stage", i.stage().name()).put("amount_fen", i.amountFen()));
+        }
+        return getSession().flatMap(s -> s.createNativeQuery(CREATE_ALL).setParameter(1, rows.encode()).executeUpdate());
+    }
+
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    private static final String PENDING = " FROM disbursement d JOIN application a ON a.id = d.application_id"
+            + " WHERE d.status = 'PENDING' AND a.campaign_id = ?1 AND a.org_path LIKE ?2";
+
+    /** A page of a campaign's unpaid instalments for cases under {@code orgPath}, oldest first (keyset on creation, id). */
+    public Uni<List<DisbursementEntity>> pendingPage(long campaignId, String orgPath, PageRequest page) {
+        String sql = "SELECT d.*" + PENDING + " AND (d.created_at, d.id) > (?3, ?4) ORDER BY d.created_at, d.id";
+        return getSession().flatMap(s -> s.createNativeQuery(sql, DisbursementEntity.class).setParameter(1, campaignId)
+                .setParameter(2, orgPath + "%").setParameter(3, page.hasCursor() ? Cursors.time(page, 0) : BEGINNING)
+                .setParameter(4, page.hasCursor() ? page.longKey(1) : 0L).setMaxResults(page.first() + 1).getResultList());
+    }
+
+    public Uni<Long> pendingCount(long campaignId, String orgPath) {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT count(*)" + PENDING, Long.class).setParameter(1, campaignId)
+                .setParameter(2, orgPath + "%").getSingleResult());
+    }
+
+    /** The org path of the case an instalment belongs to; null when there is no such instalment. */
+    public Uni<String> casePath(long id) {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT a.org_path FROM disbursement d JOIN application a"
+                + " ON a.id = d.application_id WHERE d.id = ?1", String.class).setParameter(1, id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    private static final String COLUMNS = " id, application_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by";
+    private static final String PAY = "UPDATE disbursement SET status = 'PAID', paid_at = clock_timestamp(), reference = ?2, paid_by = ?3"
+            + " WHERE id = ?1 AND status = 'PENDING' RETURNING" + COLUMNS;
+
+    /**
+     * Pays a PENDING instalment; null when it is not PENDING (any more). Concurrent payments of one
+     * instalment queue on its row: the first pays, the others then find it PAID.
+     */
+    public Uni<DisbursementEntity> pay(long id, String reference, String paidBy) {
+        return getSession().flatMap(s -> s.createNativeQuery(PAY, Object[].class).setParameter(1, id).setParameter(2, reference)
+                .setParameter(3, paidBy).getResultList()).map(rows -> rows.isEmpty() ? null : detached(rows.get(0)));
+    }
+
+    /** The instalment as stored now, read as scalars (a detached copy, never a stale one from the session). */
+    public Uni<DisbursementEntity> current(long id) {
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT" + COLUMNS + " FROM disbursement WHERE id = ?1", Object[].class)
+                .setParameter(1, id).getResultList()).map(rows -> rows.isEmpty() ? null : detached(rows.get(0)));
+    }
+
+    private static DisbursementEntity detached(Object[] r) {
+        DisbursementEntity d = new DisbursementEntity();
+        d.id = ((Number) r[0]).longValue();
+        d.applicationId = ((Number) r[1]).longValue();
+        d.stage = DisbursementStage.valueOf(r[2].toString());
+        d.amountFen = ((Number) r[3]).intValue();
+        d.status = DisbursementStatus.valueOf(r[4].toString());
+        d.createdAt = (OffsetDateTime) r[5];
+        d.paidAt = (OffsetDateTime) r[6];
+        d.reference = (String) r[7];
+        d.paidBy = (String) r[8];
+        return d;
+    }
+}

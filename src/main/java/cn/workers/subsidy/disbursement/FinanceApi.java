@@ -1,0 +1,42 @@
+package cn.workers.subsidy.disbursement;
+
+import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.paging.Connection;
+import cn.workers.subsidy.common.paging.PageRequest;
+import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class FinanceApi {
+
+    private final FinanceService finance;
+    private final CurrentCaller caller;
+
+    FinanceApi(FinanceService finance, CurrentCaller caller) {
+        this.finance = finance;
+        this.caller = caller;
+    }
+
+    @Query("pendingDisbursements")
+    @RolesAllowed(Roles.FINANCE)
+    @Description("A campaign's unpaid instalments for cases under the caller's union, oldest first.")
+    public @NonNull Uni<Connection<Disbursement>> pendingDisbursements(@Id @NonNull String campaignId, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        return finance.pending(caller.get(), Inputs.id("campaign", campaignId), page);
+    }
+
+    @Mutation("markDisbursementPaid")
+    @RolesAllowed(Roles.FINANCE)
+    @Description("Marks an instalment PAID with the payment reference, once; the same reference again changes nothing.")
+    public @NonNull Uni<Disbursement> markDisbursementPaid(@Id @NonNull String id, @NonNull String reference) {
+        return finance.markPaid(caller.get(), Inputs.id("disbursement", id), reference);
+    }
+}

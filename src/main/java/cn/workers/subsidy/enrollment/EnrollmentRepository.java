@@ -1,0 +1,65 @@
+package cn.workers.subsidy.enrollment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEntity, Long> {
+
+    /** First key of the advisory locks taken here ("SYNC"); the second is the academy id. */
+    private static final int SYNC_LOCK_SPACE = 0x53594E43;
+
+    /**
+     * Serialises the batches of one academy until the end of the transaction: its external
+     * references are checked in memory against what is recorded, which must not change meanwhile.
+     * Other academies' batches run in parallel.
+     */
+    public Uni<Void> lockAcademy(long academyId) {
+        return getSession().flatMap(s -> s
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked", Long.class)
+                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Math.toIntExact(academyId)).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The enrollments of these applications and those of the academy that use any of these external references. */
+    public Uni<List<EnrollmentEntity>> forSync(long academyId, Collection<Long> applicationIds, Collection<String> refs) {
+        if (applicationIds.isEmpty() && refs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("applicationId in ?1 or (academyId = ?2 and externalRef in ?3)", applicationIds.isEmpty() ? List.of(-1L) : applicationIds,
+                academyId, refs.isEmpty() ? List.of("") : refs);
+    }
+
+    private static final String UPSERT = "INSERT INTO enrollment (application_id, academy_id, external_ref, status, enrolled_at, completed_at,"
+            + " dropped_at, certificate_no, tuition_paid_fen, last_event_at)"
+            + " SELECT x.application_id, ?2, x.external_ref, x.status, x.enrolled_at, x.completed_at, x.dropped_at, x.certificate_no,"
+            + " x.tuition_paid_fen, x.last_event_at FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb)) AS x(application_id bigint,"
+            + " external_ref text, status text, enrolled_at timestamptz, completed_at timestamptz, dropped_at timestamptz,"
+            + " certificate_no text, tuition_paid_fen int, last_event_at timestamptz)"
+            + " ON CONFLICT (application_id) DO UPDATE SET status = EXCLUDED.status, enrolled_at = EXCLUDED.enrolled_at,"
+            + " completed_at = EXCLUDED.completed_at, dropped_at = EXCLUDED.dropped_at, certificate_no = EXCLUDED.certificate_no,"
+            + " tuition_paid_fen = EXCLUDED.tuition_paid_fen, last_event_at = EXCLUDED.last_event_at"
+            + " WHERE enrollment.academy_id = EXCLUDED.academy_id AND enrollment.external_ref = EXCLUDED.external_ref";
+
+    /** Writes the enrollments of a batch in one statement (created, or moved on under the same external reference). */
+    public Uni<Integer> upsertAll(long academyId, List<SyncCase> cases) {
+        JsonArray rows = new JsonArray();
+        for (SyncCase c : cases) {
+            EnrollmentState e = c.enrollment;
+            rows.add(new JsonObject().put("application_id", c.id).put("external_ref", e.externalRef()).put("status", e.status().name())
+                    .put("enrolled_at", text(e.enrolledAt())).put("completed_at", text(e.completedAt()))
+                    .put("dropped_at", text(e.droppedAt())).put("certificate_no", e.certificateNo())
+                    .put("tuition_paid_fen", e.tuitionPaidFen()).put("last_event_at", text(e.lastEventAt())));
+        }
+        return getSession().flatMap(s -> s.createNativeQuery(UPSERT).setParameter(1, rows.encode()).setParameter(2, academyId).executeUpdate());
+    }
+
+    private static String text(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toString();
+    }
+}
