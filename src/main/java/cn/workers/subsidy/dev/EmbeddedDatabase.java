@@ -26,16 +26,30 @@ public final class EmbeddedDatabase {
 
     /** Starts a server on the given data directory; keeps the data when {@code keepData} is set. */
     public static EmbeddedDatabase start(Path dataDir, int port, boolean keepData) {
+        return start(dataDir, port, keepData, !keepData, true);
+    }
+
+    /**
+     * A throwaway server (no fsync) that can be stopped and started again on the same data and port, as a
+     * test that takes the database away needs: initialised only when {@code dataDir} holds no cluster yet,
+     * never deleted by {@link #stop()}, and stopped at JVM exit only by whoever owns it (no hook of its own).
+     */
+    public static EmbeddedDatabase restartable(Path dataDir, int port) {
+        return start(dataDir, port, false, false, false);
+    }
+
+    private static EmbeddedDatabase start(Path dataDir, int port, boolean durable, boolean fresh, boolean stopAtExit) {
         try {
             Files.createDirectories(dataDir.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!keepData)
+                    .setCleanDataDirectory(fresh)
+                    .setRegisterShutdownHook(stopAtExit)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", keepData ? "on" : "off")
-                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
-                    .setServerConfig("full_page_writes", keepData ? "on" : "off");
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -68,6 +82,7 @@ public final class EmbeddedDatabase {
         return "postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** Stops the server (pg_ctl stop, fast mode: open sessions are ended, committed work is kept). */
     public void stop() {
         try {
             postgres.close();

@@ -1,14 +1,17 @@
 package cn.workers.subsidy.support;
 
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -68,6 +71,17 @@ public final class Gql {
             throw new AssertionError(operation + " answered errors: " + body.prettify());
         }
         return body;
+    }
+
+    /**
+     * Posts and returns the HTTP response whatever its status, for tests that expect something other than
+     * 200 (a database that is down answers 503). Connecting and waiting for the answer are each bounded by
+     * {@code timeout}: a hanging server fails the call instead of the test run.
+     */
+    public Response post(Duration timeout) {
+        int ms = (int) timeout.toMillis();
+        return request().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", ms).setParam("http.socket.timeout", ms))).post("/graphql");
     }
 
     /** Posts and returns the first error's {@code extensions.code}. */

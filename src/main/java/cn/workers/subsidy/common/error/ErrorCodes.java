@@ -3,8 +3,16 @@ package cn.workers.subsidy.common.error;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.validation.ConstraintViolationException;
+
+import java.io.IOException;
+import java.sql.SQLException;
 
 /** The one place that decides which contract code a failure answers with. */
 public final class ErrorCodes {
@@ -51,6 +59,81 @@ public final class ErrorCodes {
             }
         }
         return false;
+    }
+
+    /**
+     * Why the database cannot serve a request right now, or null when the failure is something else.
+     * Such a failure still answers {@link ErrorCode#INTERNAL} (the contract has no code for it), with
+     * the reason's message instead of "Internal error", and the HTTP answer is 503 with Retry-After:
+     * nothing was changed, and the same request may succeed later (a submission retried with the same
+     * clientRequestId never creates a second application).
+     */
+    public enum Unavailable {
+        /** PostgreSQL refuses or drops connections: stopped, restarting, failing over, unreachable. */
+        DATABASE_DOWN("The service is temporarily unavailable; retry later"),
+        /** Every pooled connection is busy: the wait queue is full or the wait for a connection timed out. */
+        POOL_EXHAUSTED("The service is temporarily unavailable; retry later"),
+        /** A statement ran into the statement timeout (or a lock or idle-transaction timeout) and was cancelled. */
+        STATEMENT_TIMEOUT("The request took too long and was cancelled; retry later");
+
+        private final String message;
+
+        Unavailable(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+
+    public static Unavailable unavailable(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DomainException) {
+                return null;
+            }
+            String state = sqlState(t);
+            if (state != null) {
+                return switch (state) {
+                    // query_canceled (statement_timeout), lock_not_available (lock_timeout), idle_in_transaction_session_timeout
+                    case "57014", "55P03", "25P03" -> Unavailable.STATEMENT_TIMEOUT;
+                    // admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, in recovery)
+                    case "57P01", "57P02", "57P03" -> Unavailable.DATABASE_DOWN;
+                    default -> state.startsWith("08") ? Unavailable.DATABASE_DOWN // connection exceptions
+                            : state.startsWith("53") ? Unavailable.POOL_EXHAUSTED // insufficient resources, too many connections
+                            : null;
+                };
+            }
+            if (t instanceof ConnectionPoolTooBusyException) {
+                return Unavailable.POOL_EXHAUSTED;
+            }
+            String message = String.valueOf(t.getMessage());
+            boolean vertx = t instanceof VertxException || t instanceof NoStackTraceThrowable;
+            // the pool's acquisition timeout: a bare "Timeout" (Vert.x 4.5), "Timeout waiting for connection" elsewhere
+            if (vertx && (message.equals("Timeout") || message.startsWith("Timeout waiting for connection"))) {
+                return Unavailable.POOL_EXHAUSTED;
+            }
+            // refused, reset, closed channels: on the request path only the database is reached over the network
+            if (t instanceof ClosedConnectionException || t instanceof IOException || vertx && message.contains("connection has been closed")) {
+                return Unavailable.DATABASE_DOWN;
+            }
+        }
+        return null;
+    }
+
+    /** The SQLSTATE of a database error, from the driver's exception or the one Hibernate converted it into. */
+    static String sqlState(Throwable t) {
+        if (t instanceof DatabaseException d) {
+            return d.getSqlState();
+        }
+        if (t instanceof SQLException s) {
+            return s.getSQLState();
+        }
+        if (t instanceof org.hibernate.JDBCException j) {
+            return j.getSQLState();
+        }
+        return null;
     }
 
     /** The name of the database constraint a failure violated, from the driver's or Hibernate's exception. */

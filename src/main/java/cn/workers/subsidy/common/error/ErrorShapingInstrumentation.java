@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * The one place where failures become GraphQL errors. Every error of every response is rewritten
  * to carry a contract code in {@code extensions.code} (and {@code extensions.field} for input
  * errors); unexpected failures are logged here with their stack trace and answered with a bare
- * "Internal error", so no class name, stack trace or SQL ever reaches a client.
+ * "Internal error", so no class name, stack trace or SQL ever reaches a client. A database that cannot
+ * serve the request right now ({@link ErrorCodes#unavailable}) answers INTERNAL with a message that says
+ * so, and {@link ServiceUnavailable} turns the HTTP status into 503.
  */
 public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation {
 
@@ -52,8 +54,15 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
             Throwable failure = fetching.getException();
             code = ErrorCodes.of(failure);
             field = ErrorCodes.field(failure);
+            ErrorCodes.Unavailable unavailable = code == ErrorCode.INTERNAL ? ErrorCodes.unavailable(failure) : null;
             message = switch (code) {
                 case INTERNAL -> {
+                    if (unavailable != null) {
+                        // expected while the database is down or saturated: one line, no stack trace
+                        LOG.warnf("%s at %s: %s", unavailable, fetching.getPath(), rootMessage(failure));
+                        ServiceUnavailable.mark();
+                        yield unavailable.message();
+                    }
                     LOG.errorf(failure, "Unexpected failure at %s", fetching.getPath());
                     yield "Internal error";
                 }
@@ -91,6 +100,14 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
             b.path(error.getPath());
         }
         return b.build();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 8; depth++) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** The parser's token limits surface as syntax errors. */

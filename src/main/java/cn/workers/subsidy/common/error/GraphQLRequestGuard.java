@@ -1,5 +1,6 @@
 package cn.workers.subsidy.common.error;
 
+import cn.workers.subsidy.common.db.DbLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -14,15 +15,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks a GraphQL HTTP request before the engine sees it: JSON content type, a body within the
  * size limit that parses to an object with a string {@code query}. Anything else is answered here
- * with a 4xx and a GraphQL-shaped error carrying the contract code, instead of the engine's 500.
+ * with a 4xx and a GraphQL-shaped error carrying the contract code, instead of the engine's 500. An
+ * answer that reports the database unavailable leaves as 503 ({@link ServiceUnavailable}).
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
 
     private final long maxBodyBytes;
+    private final DbLimits dbLimits;
 
-    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, DbLimits dbLimits) {
         this.maxBodyBytes = maxBody.asLongValue();
+        this.dbLimits = dbLimits;
     }
 
     void register(@Observes Router router) {
@@ -52,6 +56,7 @@ public class GraphQLRequestGuard {
             refuse(ctx, 400, ErrorCode.VALIDATION, "variables must be a JSON object");
             return;
         }
+        ServiceUnavailable.answer503WhenMarked(ctx, dbLimits.retryAfter());
         ctx.next();
     }
 

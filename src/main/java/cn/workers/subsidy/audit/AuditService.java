@@ -1,0 +1,49 @@
+package cn.workers.subsidy.audit;
+
+import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.common.error.DomainException;
+import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * An auditor verifies a campaign's hash chains inside the subtree of their org unit: the history of
+ * every application submitted there and the ledger of every pool held there (a province auditor sees
+ * all). Read-only; runs in a transaction of its own only to raise its statement timeout locally.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    private final OrgUnitRepository orgUnits;
+    private final CampaignRepository campaigns;
+    private final AuditRepository audit;
+    private final AuditConfig config;
+
+    AuditService(OrgUnitRepository orgUnits, CampaignRepository campaigns, AuditRepository audit, AuditConfig config) {
+        this.orgUnits = orgUnits;
+        this.campaigns = campaigns;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<AuditReport> verify(Caller caller, long campaignId) {
+        String code = caller.requireOrgUnit();
+        return orgUnits.findByCode(code).flatMap(unit -> {
+            if (unit == null) {
+                throw DomainException.forbidden("the token's org_unit is not a known union");
+            }
+            return campaigns.findById(campaignId).flatMap(campaign -> {
+                if (campaign == null) {
+                    throw DomainException.notFound("campaign " + campaignId);
+                }
+                return audit.allowStatementTime(config.statementTimeout())
+                        .flatMap(x -> audit.history(campaignId, unit.path))
+                        .flatMap(history -> audit.ledger(campaignId, unit.path)
+                                .map(ledger -> AuditReport.of(campaignId, history, ledger)));
+            });
+        });
+    }
+}
