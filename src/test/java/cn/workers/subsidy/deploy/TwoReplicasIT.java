@@ -52,10 +52,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replica sees quota changes made through the other (LISTEN/NOTIFY); stopping one replica gracefully
  * (SIGTERM) while load runs loses no acknowledged request.
  *
- * <p>The servers get exactly the environment of docs/DEPLOYMENT.md: DB_*, PII_*, OIDC_AUTH_SERVER_URL and
- * OIDC_AUDIENCE. The issuer is {@link StubIssuer}, a loopback stand-in for the Keycloak realm that serves
- * discovery and the JWKS and signs the tokens; so token checking runs as in production. Logs:
- * {@code target/replicas-a.log}, {@code target/replicas-b.log}.
+ * <p>The servers get the environment of docs/DEPLOYMENT.md: DB_*, PII_*, OIDC_AUTH_SERVER_URL and
+ * OIDC_AUDIENCE, plus their loopback port (QUARKUS_HTTP_HOST/PORT) and QUARKUS_SHUTDOWN_TIMEOUT=5s instead of
+ * 25 s (the drain's forced end then falls inside the load window, and the test stays short). The issuer is
+ * {@link StubIssuer}, a loopback stand-in for the Keycloak realm that serves discovery and the JWKS and signs
+ * the tokens, so token checking runs as in production, discovery included. Logs: {@code target/replicas-a.log},
+ * {@code target/replicas-b.log}.
+ *
+ * <p>What Quarkus 3.34 does on SIGTERM, as seen here: it keeps answering requests that still arrive (each
+ * answer carries "Connection: close") and waits for the number of open HTTP requests to reach zero, at most
+ * quarkus.shutdown.timeout; a GraphQL WebSocket once opened on a replica keeps that number above zero for
+ * good, so such a replica always waits the whole timeout and then closes whatever is in flight. A request
+ * cut off that way may have been committed: the client's retry with the same clientRequestId gets that
+ * application back, never a second one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,8 +94,8 @@ class TwoReplicasIT {
         String encryptionKey = randomKey();
         String hashKey = randomKey();
         Map<String, String> env = ServerProcess.prodEnvironment(db.port(), issuer.url(), encryptionKey, hashKey);
-        // the one change from production's settings: the drain is cut short at 5 s instead of 25 s, so that the
-        // forced end of a drain (see the load test) happens while load runs, and the test stays short
+        // the drain is cut short at 5 s instead of production's 25 s: its forced end (see the load test) then
+        // happens while load runs, and the test stays short
         env.put("QUARKUS_SHUTDOWN_TIMEOUT", "5s");
         // both at once: the second waits on Flyway's lock while the first migrates, then finds the schema current
         a = ServerProcess.start("a", ServerProcess.freePort(), env);

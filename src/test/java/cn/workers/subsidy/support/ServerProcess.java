@@ -31,9 +31,19 @@ public final class ServerProcess implements AutoCloseable {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (STARTED) {
-                STARTED.forEach(Process::destroyForcibly);
+                for (Process p : STARTED) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
             }
         }, "server-process-reaper"));
+    }
+
+    /** Registers a process (and its children) to be killed when the test JVM exits, however it exits. */
+    static void register(Process process) {
+        synchronized (STARTED) {
+            STARTED.add(process);
+        }
     }
 
     private final String name;
@@ -73,7 +83,11 @@ public final class ServerProcess implements AutoCloseable {
      * variables are dropped so that only what the test sets configures the server.
      */
     public static ServerProcess start(String name, int port, Map<String, String> env) {
-        Path log = Path.of("target", "replicas-" + name + ".log");
+        return start(name, Path.of("target", "replicas-" + name + ".log"), port, env);
+    }
+
+    /** As {@link #start(String, int, Map)}, the output going to {@code log}. */
+    public static ServerProcess start(String name, Path log, int port, Map<String, String> env) {
         List<String> command = List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar().toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -86,9 +100,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
-            synchronized (STARTED) {
-                STARTED.add(process);
-            }
+            register(process);
             return new ServerProcess(name, process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start server " + name, e);
