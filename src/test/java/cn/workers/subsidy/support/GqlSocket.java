@@ -27,15 +27,20 @@ public final class GqlSocket implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Connects and completes the connection_init handshake; the token may be null. */
+    /** Connects to the server under test and completes the connection_init handshake; the token may be null. */
     public static GqlSocket connect(String token, boolean tokenInInitPayload) throws Exception {
+        return connect(URI.create("http://localhost:" + RestAssured.port), token, tokenInInitPayload);
+    }
+
+    /** Connects to the server at {@code server} (its http base URL) and completes the connection_init handshake. */
+    public static GqlSocket connect(URI server, String token, boolean tokenInInitPayload) throws Exception {
         GqlSocketListener listener = new GqlSocketListener();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .connectTimeout(Duration.ofSeconds(10));
         if (token != null && !tokenInInitPayload) {
             builder.header("Authorization", "Bearer " + token);
         }
-        URI uri = URI.create("ws://localhost:" + RestAssured.port + "/graphql");
+        URI uri = URI.create(server.toString().replaceFirst("^http", "ws")).resolve("/graphql");
         WebSocket ws = builder.buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
         GqlSocket client = new GqlSocket(ws);
         listener.client = client;
