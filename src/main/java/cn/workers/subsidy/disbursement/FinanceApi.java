@@ -1,6 +1,6 @@
 package cn.workers.subsidy.disbursement;
 
-import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.security.CurrentCaller;
@@ -30,13 +30,13 @@ public class FinanceApi {
     @Description("A campaign's unpaid instalments for cases under the caller's union, oldest first.")
     public @NonNull Uni<Connection<Disbursement>> pendingDisbursements(@Id @NonNull String campaignId, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        return finance.pending(caller.get(), Inputs.id("campaign", campaignId), page);
+        return finance.pending(caller.get(), Ids.parse(campaignId, "campaign"), page);
     }
 
     @Mutation("markDisbursementPaid")
     @RolesAllowed(Roles.FINANCE)
     @Description("Marks an instalment PAID with the payment reference, once; the same reference again changes nothing.")
     public @NonNull Uni<Disbursement> markDisbursementPaid(@Id @NonNull String id, @NonNull String reference) {
-        return finance.markPaid(caller.get(), Inputs.id("disbursement", id), reference);
+        return finance.markPaid(caller.get(), Ids.parse(id, "disbursement"), reference);
     }
 }

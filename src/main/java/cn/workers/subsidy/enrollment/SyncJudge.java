@@ -1,5 +1,6 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Action;
 import cn.workers.subsidy.application.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
@@ -48,7 +49,7 @@ final class SyncJudge {
     SyncItemResult judge(EnrollmentEventInput in) {
         long id;
         try {
-            id = Inputs.id("application", in.applicationId());
+            id = Ids.parse(in.applicationId(), "application");
         } catch (DomainException e) {
             return SyncItemResult.failed(in, SyncOutcome.NOT_FOUND, ErrorCode.NOT_FOUND, e.getMessage());
         }

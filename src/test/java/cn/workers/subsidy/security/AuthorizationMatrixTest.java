@@ -61,10 +61,17 @@ class AuthorizationMatrixTest {
         final long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 5);
         final long elsewherePool = fx.pool(w.campaign(), elsewhere.city(), "EDUCATION", 5);
         final long draftCampaign = fx.campaign("DRAFT", "CITY", Instant.now(), Instant.now().plus(9, ChronoUnit.DAYS), null, null, 50);
+        final long disbursement;
         final long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         final Map<Who, String> tokens = new EnumMap<>(Who.class);
 
         Scene() {
+            long paidApp = fx.application(fx.worker(Fixtures.unique("paid-"), w.tree().grassroots()), w.campaign(), w.skillCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+            db.update("UPDATE quota_pool SET approved = approved + 1 WHERE id = ?", pool);
+            db.update("UPDATE application SET status = 'ENROLLED', current_stage = NULL, stage_unit_id = NULL, quota_pool_id = ?,"
+                    + " approved_at = now() WHERE id = ?", pool, paidApp);
+            disbursement = ((Number) db.one("INSERT INTO disbursement (application_id, stage, amount_fen) VALUES (?, 'ENROLLMENT', 100000)"
+                    + " RETURNING id", paidApp)).longValue();
             String p = w.tree().provinceCode();
             tokens.put(OWNER, w.workerToken());
             tokens.put(OTHER_WORKER, Tokens.worker(otherWorker));
@@ -152,6 +159,12 @@ class AuthorizationMatrixTest {
         rows.add(row("CreateCourse", EnumSet.of(PROVINCE_ADMIN, CITY_ADMIN_ELSEWHERE, ACADEMY), (s, w) -> vars("input", Map.of(
                 "campaignId", "" + s.w.campaign(), "academyCode", s.w.academyCode(), "name", "矩阵课程", "track", "SKILL",
                 "targetLevel", "SKILL_3", "tuitionFen", 300000, "capacity", 20, "startsOn", "2027-03-01", "externalCode", Fixtures.unique("MX-")))));
+        rows.add(row("AcademyApplications", EnumSet.of(ACADEMY, OTHER_ACADEMY), (s, w) -> vars("first", 10)));
+        rows.add(row("SyncEnrollments", EnumSet.of(ACADEMY, OTHER_ACADEMY), (s, w) -> vars("items", List.of(Map.of("applicationId",
+                "" + s.app, "externalRef", "M-REF-" + w, "status", "ENROLLED", "occurredAt", OffsetDateTime.now().minusHours(1).toString())))));
+        rows.add(row("PendingDisbursements", EnumSet.of(FINANCE), (s, w) -> vars("campaignId", "" + s.w.campaign())));
+        rows.add(row("MarkDisbursementPaid", EnumSet.of(FINANCE), (s, w) -> vars("id", "" + s.disbursement, "reference", "BANK-" + w)));
+        rows.add(row("AuditChain", EnumSet.of(AUDITOR), (s, w) -> vars("campaignId", "" + s.w.campaign())));
         return rows;
     }
 
