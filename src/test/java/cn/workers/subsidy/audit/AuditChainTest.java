@@ -23,6 +23,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -170,6 +171,8 @@ class AuditChainTest {
         String stored = hex("application_history", "hash", rows.get(1));
         db.tamper("UPDATE application_history SET comment = '不同意' WHERE id = ?", rows.get(2));
         db.tamper("UPDATE application_history SET comment = '同意' WHERE id = ?", rows.get(1));
+        assertThrows(IllegalStateException.class, () -> db.update("UPDATE application_history SET comment = 'x' WHERE id = ?", rows.get(1)),
+                "outside the tampering transaction the table is append-only again");
 
         JsonPath r = audit(provinceAuditor(walk), walk.world().campaign());
         assertEquals(false, r.getBoolean("data.auditChain.intact"));

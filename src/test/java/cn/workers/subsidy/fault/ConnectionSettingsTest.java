@@ -2,6 +2,7 @@ package cn.workers.subsidy.fault;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,10 +14,18 @@ class ConnectionSettingsTest {
     @Inject
     PoolProbe probe;
 
+    @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties.statement_timeout")
+    String statementTimeout;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.additional-properties.idle_in_transaction_session_timeout")
+    String idleInTransaction;
+
     @Test
-    void everyConnectionOfThePoolCarriesTheStatementTimeout() {
-        assertEquals("5s", probe.showOnPool("statement_timeout"));
-        assertEquals("5s", probe.showInSession("statement_timeout"), "as a Hibernate Reactive session sees it");
-        assertEquals("10s", probe.showInSession("idle_in_transaction_session_timeout"));
+    void everyConnectionOfThePoolCarriesTheConfiguredTimeouts() {
+        assertEquals("30s", statementTimeout, "the test profile's value (production: 10s)");
+        assertEquals(statementTimeout, probe.showOnPool("statement_timeout"));
+        assertEquals(statementTimeout, probe.showInSession("statement_timeout"), "as a Hibernate Reactive session sees it");
+        assertEquals("30s", idleInTransaction);
+        assertEquals(idleInTransaction, probe.showInSession("idle_in_transaction_session_timeout"));
     }
 }

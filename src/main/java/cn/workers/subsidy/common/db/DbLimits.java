@@ -15,7 +15,7 @@ import java.time.Duration;
 public interface DbLimits {
 
     /** How long a request waits for a connection of the pool before it fails. */
-    @WithDefault("3s")
+    @WithDefault("5s")
     Duration acquireTimeout();
 
     /** How many requests may wait for a connection at once; any further one fails at once. */
