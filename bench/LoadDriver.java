@@ -971,7 +971,7 @@ public class LoadDriver {
             }
             String academy = rows.get(0)[0];
             String token = tokens.get("bench-academy-" + academy, List.of("academy"), null, academy);
-            String at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString();
+            String at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
             java.util.function.Function<List<String[]>, String> batch = l -> {
                 StringBuilder b = new StringBuilder("{\"items\":[");
                 for (int k = 0; k < l.size(); k++) {

@@ -63,8 +63,18 @@ step "personal data of $workers workers (COPY)" "$ts"
 
 ts=$(date +%s.%N)
 echo "[generate] $db: $apps applications, $workers workers ($fresh without application), seed $seed"
+mkdir -p "$BENCH_DIR/results"
+full_log="$BENCH_DIR/results/generate-$db.log"
+# full psql output (every statement's time) in the log; here the time of each step and the summary
 nice -n 10 env PGAPPNAME=bench-generate psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$db" \
-    -v apps="$apps" -v workers="$workers" -v fresh="$fresh" -v seed="$seed" -f "$BENCH_DIR/generate.sql" &
+    -v apps="$apps" -v workers="$workers" -v fresh="$fresh" -v seed="$seed" -f "$BENCH_DIR/generate.sql" 2>&1 \
+    | tee "$full_log" | awk '
+        function flush() { if (step != "") printf "[generate]   %-38s %6.1f s\n", step, ms / 1000 }
+        /^== summary/ { flush(); step = ""; summary = 1; next }
+        /^== / { flush(); step = substr($0, 4); ms = 0; next }
+        /^Time: / { ms += $2; next }
+        summary && !/^Timing is off/ { print }
+        /ERROR|error/ { print > "/dev/stderr" }' &
 gen=$!
 # lower the priority of the backend doing the work, too
 for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -74,5 +84,6 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
     if [ -n "$pid" ]; then renice -n 10 -p "$pid" >/dev/null 2>&1 || true; break; fi
 done
 wait "$gen"
+grep -q '^== summary' "$full_log" || { echo "[generate] failed: see $full_log" >&2; exit 1; }
 step "generate.sql" "$ts"
 step "total" "$t0"

@@ -473,7 +473,7 @@ SELECT setval(pg_get_serial_sequence('application', 'id'), (SELECT max(id) FROM 
 \echo '== recreate secondary indexes'
 SELECT def FROM gen_index_defs ORDER BY tbl, name \gexec
 
-\echo '== checks: foreign keys, quota, one live application per campaign'
+\echo '== checks: keys, quota, stage units'
 DO $$
 DECLARE
     fk record;
