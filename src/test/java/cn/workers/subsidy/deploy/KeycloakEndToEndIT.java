@@ -70,9 +70,8 @@ class KeycloakEndToEndIT {
         String home = System.getProperty("subsidy.it.keycloak-home", "");
         assertTrue(!home.isBlank() && !home.startsWith("${"), "subsidy.it.keycloak-home is not set: run with -Pkeycloak-e2e");
         keycloak = KeycloakServer.start(Path.of(home), Path.of("k8s", "keycloak", "realm-subsidy.json"));
-        Path pgData = Path.of("target", "keycloak-e2e-pg");
-        Files.createDirectories(pgData.getParent());
-        db = EmbeddedDatabase.start(pgData.toAbsolutePath(), 0, false);
+        Files.createDirectories(Path.of("target"));
+        db = EmbeddedDatabase.start(Files.createTempDirectory(Path.of("target"), "keycloak-e2e-pg-").resolve("data").toAbsolutePath(), 0, false);
         keycloak.awaitReady(Duration.ofSeconds(240));
         long keycloakReady = System.nanoTime();
 
