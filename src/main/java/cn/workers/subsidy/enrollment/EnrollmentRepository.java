@@ -12,7 +12,7 @@ import java.util.List;
 @ApplicationScoped
 public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEntity, Long> {
 
-    /** First key of the advisory locks taken here ("SYNC"); the second is the academy id. */
+    /** First key of the advisory locks taken here ("SYNC"); the second is the academy id (folded to 32 bits). */
     private static final int SYNC_LOCK_SPACE = 0x53594E43;
 
     /**
@@ -23,7 +23,7 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
     public Uni<Void> lockAcademy(long academyId) {
         return getSession().flatMap(s -> s
                 .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked", Long.class)
-                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Math.toIntExact(academyId)).getSingleResult()).replaceWithVoid();
+                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Long.hashCode(academyId)).getSingleResult()).replaceWithVoid();
     }
 
     private static final String FOR_SYNC = "SELECT * FROM enrollment"
