@@ -19,8 +19,15 @@ import java.util.List;
 @ApplicationScoped
 public class DisbursementRepository implements PanacheRepository<DisbursementEntity> {
 
+    /** The instalments of many applications in one query (the ids travel as one JSON parameter). */
     public Uni<List<DisbursementEntity>> forApplications(Collection<Long> applicationIds) {
-        return applicationIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("applicationId in ?1", applicationIds);
+        if (applicationIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String ids = new JsonArray(List.copyOf(applicationIds)).encode();
+        return getSession().flatMap(s -> s.createNativeQuery("SELECT * FROM disbursement"
+                + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint))",
+                DisbursementEntity.class).setParameter(1, ids).getResultList());
     }
 
     private static final String CREATE_ALL = "INSERT INTO disbursement (application_id, stage, amount_fen)"

@@ -12,7 +12,7 @@ import java.util.List;
 @ApplicationScoped
 public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEntity, Long> {
 
-    /** First key of the advisory locks taken here ("SYNC"); the second is the academy id. */
+    /** First key of the advisory locks taken here ("SYNC"); the second is the academy id (folded to 32 bits). */
     private static final int SYNC_LOCK_SPACE = 0x53594E43;
 
     /**
@@ -23,16 +23,26 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
     public Uni<Void> lockAcademy(long academyId) {
         return getSession().flatMap(s -> s
                 .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked", Long.class)
-                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Math.toIntExact(academyId)).getSingleResult()).replaceWithVoid();
+                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Long.hashCode(academyId)).getSingleResult()).replaceWithVoid();
     }
 
-    /** The enrollments of these applications and those of the academy that use any of these external references. */
+    private static final String FOR_SYNC = "SELECT * FROM enrollment"
+            + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint))"
+            + " UNION SELECT * FROM enrollment"
+            + " WHERE academy_id = ?2 AND external_ref IN (SELECT jsonb_array_elements_text(CAST(CAST(?3 AS text) AS jsonb)))";
+
+    /**
+     * The enrollments of these applications and those of the academy that use any of these external
+     * references, in one query (the lists travel as one JSON parameter each, whatever their size).
+     */
     public Uni<List<EnrollmentEntity>> forSync(long academyId, Collection<Long> applicationIds, Collection<String> refs) {
         if (applicationIds.isEmpty() && refs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("applicationId in ?1 or (academyId = ?2 and externalRef in ?3)", applicationIds.isEmpty() ? List.of(-1L) : applicationIds,
-                academyId, refs.isEmpty() ? List.of("") : refs);
+        String ids = new JsonArray(List.copyOf(applicationIds)).encode();
+        String externalRefs = new JsonArray(List.copyOf(refs)).encode();
+        return getSession().flatMap(s -> s.createNativeQuery(FOR_SYNC, EnrollmentEntity.class).setParameter(1, ids).setParameter(2, academyId)
+                .setParameter(3, externalRefs).getResultList());
     }
 
     private static final String UPSERT = "INSERT INTO enrollment (application_id, academy_id, external_ref, status, enrolled_at, completed_at,"
