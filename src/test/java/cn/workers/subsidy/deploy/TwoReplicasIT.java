@@ -390,13 +390,7 @@ class TwoReplicasIT {
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 
     private static Attempt submit(int worker, ServerProcess server, String token, Map<String, Object> variables) {

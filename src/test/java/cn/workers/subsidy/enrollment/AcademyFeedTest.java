@@ -94,8 +94,10 @@ class AcademyFeedTest {
     }
 
     /** Waits until rows written now are below the sync horizon (its safety margin is one second by default). */
-    private static void pastHorizon() throws InterruptedException {
-        Thread.sleep(1300);
+    private void pastHorizon() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> Boolean.TRUE.equals(db.one("SELECT coalesce(max(updated_at), '-infinity') < clock_timestamp()"
+                        + " - interval '1100 milliseconds' FROM application")));
     }
 
     @Test

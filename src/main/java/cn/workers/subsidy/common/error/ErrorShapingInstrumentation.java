@@ -86,6 +86,7 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
             code = ErrorCode.INTERNAL;
             message = "Internal error";
         }
+        io.micrometer.core.instrument.Metrics.counter("subsidy.graphql.errors", "code", code.name()).increment();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         if (field != null) {
