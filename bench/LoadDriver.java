@@ -1170,7 +1170,7 @@ public class LoadDriver {
         @Override
         public void onOpen(WebSocket webSocket) {
             this.socket = webSocket;
-            webSocket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":" + Json.str("Bearer " + token) + "}}", true);
+            webSocket.sendText("{\"type\":\"connection_init\"}", true); // the token already rides on the upgrade request
             webSocket.request(1);
         }
 
