@@ -197,7 +197,10 @@ class AcademyFeedTest {
         String cursor = drain(academy, null, 10, seen);
         assertEquals(2, seen.size());
         try (Db.Held early = db.hold("UPDATE application SET version = version + 1 WHERE id = ?", slow)) {
-            Thread.sleep(50);
+            // the fast writer must start strictly after the held one: wait until the clock is past its start
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(10))
+                    .until(() -> Boolean.TRUE.equals(db.one("SELECT coalesce(clock_timestamp() > min(xact_start) + interval '50 milliseconds', false)"
+                            + " FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND datname = current_database()")));
             db.update("UPDATE application SET version = version + 1 WHERE id = ?", fast);
             pastHorizon();
             List<Seen> during = new ArrayList<>();

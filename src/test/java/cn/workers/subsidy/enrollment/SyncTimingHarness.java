@@ -41,6 +41,9 @@ class SyncTimingHarness {
     @Inject
     Fixtures fx;
 
+    @Inject
+    cn.workers.subsidy.support.Db db;
+
     private List<Long> approved(World w, long pool, int n) {
         List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -101,7 +104,9 @@ class SyncTimingHarness {
         t = System.nanoTime();
         int rows = 0;
         String after = null;
-        Thread.sleep(1500);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> Boolean.TRUE.equals(db.one("SELECT coalesce(max(updated_at), '-infinity') < clock_timestamp()"
+                        + " - interval '1100 milliseconds' FROM application")));
         do {
             var q = cn.workers.subsidy.support.Gql.op("AcademyApplications").as(academy).var("first", 500);
             if (after != null) {
