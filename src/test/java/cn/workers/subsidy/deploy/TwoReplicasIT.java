@@ -303,9 +303,9 @@ class TwoReplicasIT {
                             if (!done.outcome().startsWith("CLEAN") && target == a) {
                                 break; // an error answer from the replica that stays up is a failure of the test
                             }
-                            Thread.sleep(50L * attempt);
+                            a.awaitReady(Duration.ofSeconds(30)); // the retry goes to a: once it answers ready
                         }
-                        Thread.sleep(80);
+                        Thread.sleep(80); // load pacing (a steady rate spanning b's shutdown), not a wait for work
                     }
                     return null;
                 });

@@ -250,10 +250,14 @@ class AcademyFeedTest {
                 return null;
             }));
         }
+        java.util.concurrent.atomic.AtomicInteger pagesRead = new java.util.concurrent.atomic.AtomicInteger();
         running.add(writers.submit(() -> {
             for (int i = 0; i < 10; i++) {
                 send(academy, List.of(event(apps.get(i), "P" + i, "ENROLLED", at(1))));
-                Thread.sleep(200);
+                // the next event waits until the reader has paged at least twice since this one: sync and paging interleave
+                int read = pagesRead.get();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> pagesRead.get() >= read + 2
+                        || System.currentTimeMillis() >= stopAt);
             }
             return null;
         }));
@@ -266,7 +270,7 @@ class AcademyFeedTest {
             for (String row : committedUpTo(w.academy(), cursor)) {
                 assertTrue(changes.contains(row), "missed " + row + " below the cursor");
             }
-            Thread.sleep(30);
+            pagesRead.incrementAndGet();
         }
         for (var f : running) {
             f.get();

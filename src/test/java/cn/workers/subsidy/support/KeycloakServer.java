@@ -84,31 +84,25 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Waits for the realm's discovery document (the realm is imported before the server listens). */
     public KeycloakServer awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Keycloak exited with " + process.exitValue() + ":\n" + logTail(40));
-            }
-            try {
-                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            org.awaitility.Awaitility.await("Keycloak ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(this::ready);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Keycloak not ready within " + timeout + ":\n" + logTail(40));
         }
-        throw new AssertionError("Keycloak not ready within " + timeout + ":\n" + logTail(40));
+        return this;
+    }
+
+    /** True once the realm's discovery document answers; fails at once when Keycloak has exited. */
+    private boolean ready() throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("Keycloak exited with " + process.exitValue() + ":\n" + logTail(40));
+        }
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** A person's access token: password grant on the public client (direct access grants). */

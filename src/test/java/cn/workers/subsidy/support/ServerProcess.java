@@ -129,26 +129,26 @@ public final class ServerProcess implements AutoCloseable {
     /** Waits until /q/health/ready answers 200; fails early with the log's tail when the process dies. */
     public ServerProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server " + name + " exited with " + process.exitValue() + " before it was ready:\n" + logTail(40));
-            }
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(base().resolve("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            sleep(250);
+        try {
+            org.awaitility.Awaitility.await("server " + name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> ready(client));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("server " + name + " not ready within " + timeout + ":\n" + logTail(40));
         }
-        throw new AssertionError("server " + name + " not ready within " + timeout + ":\n" + logTail(40));
+        return this;
+    }
+
+    /** True once /q/health/ready answers 200; fails at once when the process has exited. */
+    private boolean ready(HttpClient client) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("server " + name + " exited with " + process.exitValue() + " before it was ready:\n" + logTail(40));
+        }
+        try {
+            return client.send(HttpRequest.newBuilder(base().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     public URI base() {
@@ -207,14 +207,6 @@ public final class ServerProcess implements AutoCloseable {
         }
         synchronized (STARTED) {
             STARTED.remove(process);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
