@@ -58,12 +58,6 @@ public class FinanceService {
     }
 
     private Uni<String> scope(Caller caller) {
-        String code = caller.requireOrgUnit();
-        return orgUnits.findByCode(code).map(unit -> {
-            if (unit == null) {
-                throw DomainException.forbidden("the token's org_unit is not a known union");
-            }
-            return unit.path;
-        });
+        return orgUnits.scopeOf(caller).map(unit -> unit.path);
     }
 }

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -62,5 +64,19 @@ public class OrgUnitRepository implements PanacheRepository<OrgUnitEntity> {
                 .setParameter("newPrefix", newPrefix).setParameter("cut", oldPrefix.length() + 1)
                 .setParameter("pattern", oldPrefix + "%")
                 .executeUpdate());
+    }
+
+    /**
+     * The union a reviewer, admin, finance officer or auditor acts for: the token's org_unit resolved to
+     * its row; FORBIDDEN when the token carries none or names no known union.
+     */
+    public Uni<OrgUnitEntity> scopeOf(Caller caller) {
+        String code = caller.requireOrgUnit();
+        return findByCode(code).map(unit -> {
+            if (unit == null) {
+                throw DomainException.forbidden("the token's org_unit is not a known union");
+            }
+            return unit;
+        });
     }
 }

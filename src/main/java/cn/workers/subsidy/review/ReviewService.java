@@ -127,12 +127,6 @@ public class ReviewService {
     }
 
     private Uni<Reviewer> reviewer(Caller caller) {
-        String code = caller.requireOrgUnit();
-        return orgUnits.findByCode(code).map(unit -> {
-            if (unit == null) {
-                throw DomainException.forbidden("the token's org_unit is not a known union");
-            }
-            return new Reviewer(caller, unit);
-        });
+        return orgUnits.scopeOf(caller).map(unit -> new Reviewer(caller, unit));
     }
 }

@@ -24,11 +24,7 @@ public class CampaignStatsService {
 
     @WithSession
     public Uni<CampaignStats> of(Caller caller, long campaignId) {
-        String code = caller.requireOrgUnit();
-        return orgUnits.findByCode(code).flatMap(unit -> {
-            if (unit == null) {
-                throw DomainException.forbidden("the token's org_unit is not a known union");
-            }
+        return orgUnits.scopeOf(caller).flatMap(unit -> {
             return campaigns.findById(campaignId).flatMap(campaign -> {
                 if (campaign == null) {
                     throw DomainException.notFound("campaign " + campaignId);
