@@ -377,22 +377,47 @@ CREATE FUNCTION pg_temp.status_after(approvals int, tail text[], s int) RETURNS 
                 ELSE CASE tail[s - approvals] WHEN 'ENROLL' THEN 'ENROLLED' WHEN 'COMPLETE' THEN 'COMPLETED' WHEN 'DROP' THEN 'CANCELLED'
                                               WHEN 'RETURN' THEN 'RETURNED' WHEN 'REJECT' THEN 'REJECTED' WHEN 'WITHDRAW' THEN 'WITHDRAWN' END
            END $$;
-INSERT INTO application_history (application_id, at, actor_subject, actor_role, action, from_status, to_status, comment)
-SELECT a.id,
-       CASE WHEN a.version = 1 THEN a.submitted_at ELSE a.submitted_at + (a.updated_at - a.submitted_at) * (s::float8 / (a.version - 1)) END,
+CREATE TEMP TABLE gen_history AS
+SELECT a.id AS application_id, s AS step,
+       CASE WHEN a.version = 1 THEN a.submitted_at ELSE a.submitted_at + (a.updated_at - a.submitted_at) * (s::float8 / (a.version - 1)) END AS at,
        CASE WHEN s = 0 OR act = 'WITHDRAW' THEN 'bench-w-' || a.worker_id
             WHEN act IN ('ENROLL', 'COMPLETE', 'DROP') THEN 'bench-academy-' || a.academy_id
             ELSE 'bench-reviewer-' || CASE least(s, a.approvals + 1) WHEN 1 THEN a.org_unit_id WHEN 2 THEN 1000 + (a.org_unit_id - 10000) / 10
-                                                           WHEN 3 THEN 100 + (a.org_unit_id - 10000) / 100 ELSE 1 + a.city END END,
-       CASE WHEN s = 0 OR act = 'WITHDRAW' THEN 'worker' WHEN act IN ('ENROLL', 'COMPLETE', 'DROP') THEN 'academy' ELSE 'reviewer' END,
-       act,
-       CASE WHEN s > 0 THEN pg_temp.status_after(a.approvals, a.tail, s - 1) END,
-       pg_temp.status_after(a.approvals, a.tail, s),
-       CASE act WHEN 'RETURN' THEN '材料不全，请补充后重新提交' WHEN 'REJECT' THEN '不符合申报条件' WHEN 'WITHDRAW' THEN '个人原因' END
+                                                           WHEN 3 THEN 100 + (a.org_unit_id - 10000) / 100 ELSE 1 + a.city END END::varchar(255) AS actor_subject,
+       (CASE WHEN s = 0 OR act = 'WITHDRAW' THEN 'worker' WHEN act IN ('ENROLL', 'COMPLETE', 'DROP') THEN 'academy' ELSE 'reviewer' END)::varchar(16) AS actor_role,
+       act::varchar(32) AS action,
+       CASE WHEN s > 0 THEN pg_temp.status_after(a.approvals, a.tail, s - 1) END AS from_status,
+       pg_temp.status_after(a.approvals, a.tail, s) AS to_status,
+       CASE act WHEN 'RETURN' THEN '材料不全，请补充后重新提交' WHEN 'REJECT' THEN '不符合申报条件' WHEN 'WITHDRAW' THEN '个人原因' END AS comment
 FROM bench_gen.app a
 CROSS JOIN LATERAL generate_series(0, a.version - 1) s
-CROSS JOIN LATERAL (SELECT CASE WHEN s = 0 THEN 'SUBMIT' WHEN s <= a.approvals THEN 'APPROVE' ELSE a.tail[s - a.approvals] END AS act) x
-ORDER BY a.id, s;
+CROSS JOIN LATERAL (SELECT CASE WHEN s = 0 THEN 'SUBMIT' WHEN s <= a.approvals THEN 'APPROVE' ELSE a.tail[s - a.approvals] END AS act) x;
+CREATE UNIQUE INDEX ON gen_history (application_id, step);
+ANALYZE gen_history;
+
+-- The tamper-evidence chain of V4 (one per application): hash = audit_chain_hash(previous hash,
+-- audit_history_content(row)), computed with the database's own functions, as its trigger would. The
+-- trigger does not fire here (session_replication_role = replica), so a recursive query walks all
+-- chains at once, one step per iteration. The row's id is not part of its content (0 stands in).
+SET enable_hashjoin = off;
+SET enable_mergejoin = off;
+INSERT INTO application_history (application_id, at, actor_subject, actor_role, action, from_status, to_status, comment, prev_hash, hash)
+WITH RECURSIVE chain AS (
+    SELECT g.*, NULL::bytea AS prev_hash,
+           audit_chain_hash(NULL, audit_history_content(ROW(0, g.application_id, g.at, g.actor_subject, g.actor_role, g.action,
+                                                            g.from_status, g.to_status, g.comment, NULL, NULL)::application_history)) AS hash
+    FROM gen_history g WHERE g.step = 0
+    UNION ALL
+    SELECT g.*, c.hash,
+           audit_chain_hash(c.hash, audit_history_content(ROW(0, g.application_id, g.at, g.actor_subject, g.actor_role, g.action,
+                                                              g.from_status, g.to_status, g.comment, NULL, NULL)::application_history))
+    FROM chain c JOIN gen_history g ON g.application_id = c.application_id AND g.step = c.step + 1
+)
+SELECT application_id, at, actor_subject, actor_role, action, from_status, to_status, comment, prev_hash, hash
+FROM chain ORDER BY application_id, step;
+RESET enable_hashjoin;
+RESET enable_mergejoin;
+DROP TABLE gen_history;
 
 -- ───────────── enrollments, disbursements, quota ledger ─────────────
 \echo '== enrollments'
@@ -440,11 +465,12 @@ ORDER BY d.created_at;
 \echo '== quota ledger'
 -- each pool: its allocation, then a place taken per final approval and given back per cancel or
 -- withdrawal after approval; approved_after is the running count
-INSERT INTO quota_ledger (pool_id, at, delta, allocated_after, approved_after, reason, application_id, actor_subject)
-SELECT ev.pool_id, ev.at, ev.delta, p.allocated,
+CREATE TEMP TABLE gen_ledger AS
+SELECT ev.pool_id, ev.at, ev.delta, p.allocated AS allocated_after,
        sum(CASE WHEN ev.reason = 'ALLOCATE' THEN 0 ELSE -ev.delta END)
-           OVER (PARTITION BY ev.pool_id ORDER BY ev.at, ev.ord ROWS UNBOUNDED PRECEDING),
-       ev.reason, ev.application_id, ev.actor
+           OVER (PARTITION BY ev.pool_id ORDER BY ev.at, ev.ord, ev.application_id ROWS UNBOUNDED PRECEDING)::int AS approved_after,
+       ev.reason::varchar(32) AS reason, ev.application_id, ev.actor::varchar(255) AS actor_subject,
+       row_number() OVER (PARTITION BY ev.pool_id ORDER BY ev.at, ev.ord, ev.application_id) AS step
 FROM (
     SELECT p.id AS pool_id, cm.opens_at - interval '7 days' AS at, p.allocated AS delta, 'ALLOCATE' AS reason,
            NULL::bigint AS application_id, 'bench-admin' AS actor, 0 AS ord
@@ -457,8 +483,29 @@ FROM (
            CASE a.status WHEN 'CANCELLED' THEN 'bench-academy-' || a.academy_id ELSE 'bench-w-' || a.worker_id END, 2
     FROM bench_gen.app a WHERE a.approvals = 4 AND a.status IN ('CANCELLED', 'WITHDRAWN')
 ) ev
-JOIN quota_pool p ON p.id = ev.pool_id
-ORDER BY ev.at, ev.ord;
+JOIN quota_pool p ON p.id = ev.pool_id;
+CREATE UNIQUE INDEX ON gen_ledger (pool_id, step);
+ANALYZE gen_ledger;
+-- the V4 chain of each pool, as for the history above: one step per iteration, every pool at once
+SET enable_hashjoin = off;
+SET enable_mergejoin = off;
+INSERT INTO quota_ledger (pool_id, at, delta, allocated_after, approved_after, reason, application_id, actor_subject, prev_hash, hash)
+WITH RECURSIVE chain AS (
+    SELECT g.*, NULL::bytea AS prev_hash,
+           audit_chain_hash(NULL, audit_ledger_content(ROW(0, g.pool_id, g.at, g.delta, g.allocated_after, g.approved_after, g.reason,
+                                                           g.application_id, g.actor_subject, NULL, NULL)::quota_ledger)) AS hash
+    FROM gen_ledger g WHERE g.step = 1
+    UNION ALL
+    SELECT g.*, c.hash,
+           audit_chain_hash(c.hash, audit_ledger_content(ROW(0, g.pool_id, g.at, g.delta, g.allocated_after, g.approved_after, g.reason,
+                                                             g.application_id, g.actor_subject, NULL, NULL)::quota_ledger))
+    FROM chain c JOIN gen_ledger g ON g.pool_id = c.pool_id AND g.step = c.step + 1
+)
+SELECT pool_id, at, delta, allocated_after, approved_after, reason, application_id, actor_subject, prev_hash, hash
+FROM chain ORDER BY at, step, pool_id;
+RESET enable_hashjoin;
+RESET enable_mergejoin;
+DROP TABLE gen_ledger;
 SET session_replication_role = origin;
 
 -- ───────────── sequences, indexes, checks ─────────────
@@ -509,6 +556,19 @@ BEGIN
     IF bad > 0 THEN RAISE EXCEPTION '% applications whose stage unit is not the ancestor at their stage', bad; END IF;
     SELECT count(*) INTO bad FROM application a WHERE NOT EXISTS (SELECT 1 FROM application_history h WHERE h.application_id = a.id);
     IF bad > 0 THEN RAISE EXCEPTION '% applications without history', bad; END IF;
+    -- the V4 chains, recomputed link by link as the auditChain query does
+    SELECT count(*) INTO bad FROM (
+        SELECT h.hash, audit_chain_hash(lag(h.hash) OVER w, audit_history_content(h)) AS expected,
+               h.prev_hash IS NOT DISTINCT FROM lag(h.hash) OVER w AS linked
+        FROM application_history h WINDOW w AS (PARTITION BY h.application_id ORDER BY h.id)) x
+    WHERE x.hash <> x.expected OR NOT x.linked;
+    IF bad > 0 THEN RAISE EXCEPTION '% history rows whose hash chain does not verify', bad; END IF;
+    SELECT count(*) INTO bad FROM (
+        SELECT l.hash, audit_chain_hash(lag(l.hash) OVER w, audit_ledger_content(l)) AS expected,
+               l.prev_hash IS NOT DISTINCT FROM lag(l.hash) OVER w AS linked
+        FROM quota_ledger l WINDOW w AS (PARTITION BY l.pool_id ORDER BY l.id)) x
+    WHERE x.hash <> x.expected OR NOT x.linked;
+    IF bad > 0 THEN RAISE EXCEPTION '% ledger rows whose hash chain does not verify', bad; END IF;
 END $$;
 
 -- ───────────── what the benchmarks pick from ─────────────
