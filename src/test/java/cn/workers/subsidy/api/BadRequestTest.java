@@ -97,6 +97,29 @@ class BadRequestTest {
         assertThat(withTypename.jsonPath().getString("data.me.subject"), equalTo("bad-request-worker"));
     }
 
+    /**
+     * Parsed and validated documents are cached by their text (GraphQLSetup): a document that was
+     * refused, or that passed once, is checked again on every request.
+     */
+    @Test
+    void limitsHoldWhenTheSameDocumentComesAgain() {
+        String tooDeep = "{ orgUnits { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } }";
+        String twoRoots = "{ a: me { subject } b: me { subject } }";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Response deep = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                    .body(Map.of("query", tooDeep)).post("/graphql");
+            assertNoInternals(deep);
+            assertThat("attempt " + attempt, deep.jsonPath().getString("errors[0].extensions.code"), equalTo("QUERY_TOO_COMPLEX"));
+            assertThat(deep.jsonPath().get("data"), is((Object) null));
+            Response two = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                    .body(Map.of("query", twoRoots)).post("/graphql");
+            assertThat("attempt " + attempt, two.jsonPath().getString("errors[0].extensions.code"), equalTo("VALIDATION"));
+            Response fine = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON)
+                    .body(Map.of("query", "{ me { subject } }")).post("/graphql");
+            assertThat("attempt " + attempt, fine.jsonPath().getString("data.me.subject"), equalTo("bad-request-worker"));
+        }
+    }
+
     @Test
     void tooManyTokensIsTooComplex() {
         String q = "{ me { " + "subject ".repeat(5000) + "} }";

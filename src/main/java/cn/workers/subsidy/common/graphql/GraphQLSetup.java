@@ -1,10 +1,13 @@
-package cn.workers.subsidy.common.error;
+package cn.workers.subsidy.common.graphql;
 
+import cn.workers.subsidy.common.error.ErrorShapingInstrumentation;
+import cn.workers.subsidy.common.error.OneRootFieldInstrumentation;
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import io.smallrye.graphql.spi.EventingService;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,10 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hooks into SmallRye GraphQL's engine set-up (ServiceLoader): installs the query depth and
- * complexity limits (from {@code quarkus.smallrye-graphql.instrumentation-query-depth} /
- * {@code -complexity}) and, last, the {@link ErrorShapingInstrumentation}. It replaces the
- * engine's instrumentation, which held just those two limits.
+ * Hooks into SmallRye GraphQL's engine set-up (ServiceLoader) and replaces the engine's
+ * instrumentation chain with: the query depth and complexity limits (from
+ * {@code quarkus.smallrye-graphql.instrumentation-query-depth} / {@code -complexity}), SmallRye's
+ * document cache, {@link OneRootFieldInstrumentation} and, last, {@link ErrorShapingInstrumentation}.
+ *
+ * <p>The document cache is SmallRye's {@code QueryCache}: the engine's preparsed-document provider,
+ * which stores a parsed and validated document only when it also sees the validation as an
+ * instrumentation. Left out of the chain, every request was parsed twice and validated again. The
+ * limits and the one-root-field rule act when an operation executes, so a cached document is checked
+ * on every request all the same.
  */
 public class GraphQLSetup implements EventingService {
 
@@ -26,12 +35,17 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        // the builder has no getters: a throwaway build shows the document cache SmallRye configured
+        PreparsedDocumentProvider documents = builder.build().getPreparsedDocumentProvider();
         var config = ConfigProvider.getConfig();
         List<Instrumentation> chain = new ArrayList<>();
         config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class)
                 .ifPresent(depth -> chain.add(new MaxQueryDepthInstrumentation(depth)));
         config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class)
                 .ifPresent(complexity -> chain.add(new MaxQueryComplexityInstrumentation(complexity)));
+        if (documents instanceof Instrumentation cacheFiller) {
+            chain.add(cacheFiller);
+        }
         chain.add(new OneRootFieldInstrumentation());
         chain.add(new ErrorShapingInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
