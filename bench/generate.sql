@@ -442,19 +442,20 @@ FROM gen_enrolled e JOIN application a ON a.id = e.id JOIN course c ON c.id = a.
 ORDER BY e.id;
 
 \echo '== disbursements'
-INSERT INTO disbursement (application_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by)
-SELECT d.id, d.stage, d.amount, CASE WHEN d.paid THEN 'PAID' ELSE 'PENDING' END, d.created_at,
+-- campaign_id is the application's (V6); its trigger does not fire under session_replication_role = replica
+INSERT INTO disbursement (application_id, campaign_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by)
+SELECT d.id, d.campaign_id, d.stage, d.amount, CASE WHEN d.paid THEN 'PAID' ELSE 'PENDING' END, d.created_at,
        CASE WHEN d.paid THEN least(now() - interval '1 minute', d.created_at + interval '1 day' * (1 + 20 * d.rp)) END,
        CASE WHEN d.paid THEN 'PAY-' || d.stage || '-' || d.id END,
        CASE WHEN d.paid THEN 'bench-finance' END
 FROM (
-    SELECT e.id, 'ENROLLMENT' AS stage, e.subsidy_fen * cm.enrollment_share_percent / 100 AS amount, e.enrolled_at AS created_at,
+    SELECT e.id, e.campaign_id, 'ENROLLMENT' AS stage, e.subsidy_fen * cm.enrollment_share_percent / 100 AS amount, e.enrolled_at AS created_at,
            pg_temp.r(e.id, :seed + 31) < CASE e.campaign_id WHEN 3 THEN 0.30 ELSE 0.97 END AS paid,
            pg_temp.r(e.id, :seed + 32) AS rp
     FROM gen_enrolled e JOIN campaign cm ON cm.id = e.campaign_id
     WHERE cm.enrollment_share_percent > 0
     UNION ALL
-    SELECT e.id, 'COMPLETION', e.subsidy_fen - e.subsidy_fen * cm.enrollment_share_percent / 100, e.updated_at,
+    SELECT e.id, e.campaign_id, 'COMPLETION', e.subsidy_fen - e.subsidy_fen * cm.enrollment_share_percent / 100, e.updated_at,
            pg_temp.r(e.id, :seed + 33) < CASE e.campaign_id WHEN 2 THEN 0.80 ELSE 0.99 END,
            pg_temp.r(e.id, :seed + 34)
     FROM gen_enrolled e JOIN campaign cm ON cm.id = e.campaign_id

@@ -31,7 +31,7 @@ UNION ALL SELECT 'queue COUNTY 330106', count(*) FROM application WHERE campaign
 UNION ALL SELECT 'queue CITY 330100', count(*) FROM application WHERE campaign_id = :campaign AND current_stage = 'CITY' AND stage_unit_id = :city AND status IN ('SUBMITTED', 'IN_REVIEW')
 UNION ALL SELECT 'applications of bench-w-3000', count(*) FROM application WHERE worker_id = 3000
 UNION ALL SELECT 'approved cases of academy ZJGJ', count(*) FROM application WHERE academy_id = :academy AND approved_at IS NOT NULL
-UNION ALL SELECT 'pending disbursements, open campaign', count(*) FROM disbursement d JOIN application a ON a.id = d.application_id WHERE d.status = 'PENDING' AND a.campaign_id = :campaign;
+UNION ALL SELECT 'pending disbursements, open campaign', count(*) FROM disbursement d WHERE d.status = 'PENDING' AND d.campaign_id = :campaign;
 
 \qecho
 \qecho '## Q1 ReviewQueue first page, CITY stage, 杭州 330100 (largest queue of the demo units)'
@@ -127,15 +127,15 @@ ORDER BY a.updated_at, a.id LIMIT 501;
 \qecho
 \qecho '## Q10a PendingDisbursements of the open campaign, first page'
 EXPLAIN (ANALYZE, BUFFERS) SELECT d.* FROM disbursement d JOIN application a ON a.id = d.application_id
-WHERE d.status = 'PENDING' AND a.campaign_id = :campaign ORDER BY d.created_at, d.id LIMIT 21;
+WHERE d.status = 'PENDING' AND d.campaign_id = :campaign AND a.org_path LIKE '/%' ORDER BY d.created_at, d.id LIMIT 21;
 \qecho
 \qecho '## Q10b PendingDisbursements of the open campaign, totalCount'
 EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM disbursement d JOIN application a ON a.id = d.application_id
-WHERE d.status = 'PENDING' AND a.campaign_id = :campaign;
+WHERE d.status = 'PENDING' AND d.campaign_id = :campaign AND a.org_path LIKE '/%';
 \qecho
 \qecho '## Q10c PendingDisbursements of the 2025 campaign, first page'
 EXPLAIN (ANALYZE, BUFFERS) SELECT d.* FROM disbursement d JOIN application a ON a.id = d.application_id
-WHERE d.status = 'PENDING' AND a.campaign_id = 2 ORDER BY d.created_at, d.id LIMIT 21;
+WHERE d.status = 'PENDING' AND d.campaign_id = 2 AND a.org_path LIKE '/%' ORDER BY d.created_at, d.id LIMIT 21;
 
 \qecho
 \qecho '## Q11 submit path: live application or earlier completion at the target level (one query)'

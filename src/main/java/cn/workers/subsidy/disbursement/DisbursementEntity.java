@@ -23,6 +23,10 @@ public class DisbursementEntity {
     @Column(name = "application_id")
     public Long applicationId;
 
+    /** The application's campaign, copied (V6) so a campaign's pending list reads its own index range. */
+    @Column(name = "campaign_id")
+    public Long campaignId;
+
     @Enumerated(EnumType.STRING)
     public DisbursementStage stage;
 

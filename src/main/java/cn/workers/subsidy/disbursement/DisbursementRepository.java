@@ -30,11 +30,13 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
                 DisbursementEntity.class).setParameter(1, ids).getResultList());
     }
 
-    private static final String CREATE_ALL = "INSERT INTO disbursement (application_id, stage, amount_fen)"
-            + " SELECT x.application_id, x.stage, x.amount_fen FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb))"
-            + " AS x(application_id bigint, stage text, amount_fen int)";
+    // the campaign is the application's (V6; a trigger refuses any other): a scalar subquery, so an
+    // unknown application still fails on its foreign key instead of dropping out of a join
+    private static final String CREATE_ALL = "INSERT INTO disbursement (application_id, campaign_id, stage, amount_fen)"
+            + " SELECT x.application_id, (SELECT a.campaign_id FROM application a WHERE a.id = x.application_id), x.stage, x.amount_fen"
+            + " FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb)) AS x(application_id bigint, stage text, amount_fen int)";
 
-    /** Creates PENDING instalments in one statement. */
+    /** Creates PENDING instalments in one statement, each under its application's campaign. */
     public Uni<Integer> createAll(List<Instalments.Due> instalments) {
         if (instalments.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -47,8 +49,11 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
     }
 
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+    // The campaign on the instalment itself (V6): disbursement_pending_campaign_idx reads this campaign's
+    // PENDING rows in keyset order and no other campaign's. The application is joined for the caller's
+    // scope (its org_path) only. 'PENDING' stays a literal: the partial index then serves generic plans too.
     private static final String PENDING = " FROM disbursement d JOIN application a ON a.id = d.application_id"
-            + " WHERE d.status = 'PENDING' AND a.campaign_id = ?1 AND a.org_path LIKE ?2";
+            + " WHERE d.status = 'PENDING' AND d.campaign_id = ?1 AND a.org_path LIKE ?2";
 
     /** A page of a campaign's unpaid instalments for cases under {@code orgPath}, oldest first (keyset on creation, id). */
     public Uni<List<DisbursementEntity>> pendingPage(long campaignId, String orgPath, PageRequest page) {
@@ -70,7 +75,7 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
-    private static final String COLUMNS = " id, application_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by";
+    private static final String COLUMNS = " id, application_id, campaign_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by";
     private static final String PAY = "UPDATE disbursement SET status = 'PAID', paid_at = clock_timestamp(), reference = ?2, paid_by = ?3"
             + " WHERE id = ?1 AND status = 'PENDING' RETURNING" + COLUMNS;
 
@@ -93,13 +98,14 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
         DisbursementEntity d = new DisbursementEntity();
         d.id = ((Number) r[0]).longValue();
         d.applicationId = ((Number) r[1]).longValue();
-        d.stage = DisbursementStage.valueOf(r[2].toString());
-        d.amountFen = ((Number) r[3]).intValue();
-        d.status = DisbursementStatus.valueOf(r[4].toString());
-        d.createdAt = (OffsetDateTime) r[5];
-        d.paidAt = (OffsetDateTime) r[6];
-        d.reference = (String) r[7];
-        d.paidBy = (String) r[8];
+        d.campaignId = ((Number) r[2]).longValue();
+        d.stage = DisbursementStage.valueOf(r[3].toString());
+        d.amountFen = ((Number) r[4]).intValue();
+        d.status = DisbursementStatus.valueOf(r[5].toString());
+        d.createdAt = (OffsetDateTime) r[6];
+        d.paidAt = (OffsetDateTime) r[7];
+        d.reference = (String) r[8];
+        d.paidBy = (String) r[9];
         return d;
     }
 }

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -111,6 +112,61 @@ class FinanceTest {
         assertEquals(detail.getInt("data.application.subsidyFen"), amounts.stream().mapToInt(Integer::intValue).sum());
         assertEquals(List.of("SUBMIT", "APPROVE", "ENROLL", "COMPLETE"), detail.getList("data.application.history.action"));
         assertEquals(List.of("worker", "reviewer", "academy", "academy"), detail.getList("data.application.history.actorRole"));
+    }
+
+    @Test
+    void pendingListsOfTwoCampaignsDoNotMix() {
+        // one academy, one union tree, two open campaigns: one sync batch writes the instalments of both
+        World w = World.create(fx, "GRASSROOTS,CITY");
+        long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
+        long second = fx.openCampaign("GRASSROOTS,CITY");
+        long secondCourse = fx.course(second, w.academy(), "EDUCATION", "ASSOCIATE", 250000);
+        long secondPool = fx.pool(second, w.tree().city(), "EDUCATION", 10);
+        long a1 = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
+        long b1 = fx.approved(second, secondCourse, w.tree().grassroots(), secondPool);
+        long a2 = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
+        send(Tokens.academy("client-fin2", w.academyCode()), List.of(event(a1, Fixtures.unique("STU-"), "ENROLLED", at(1)),
+                event(b1, Fixtures.unique("STU-"), "ENROLLED", at(1)), event(a2, Fixtures.unique("STU-"), "ENROLLED", at(1))));
+
+        // every row the sync wrote carries its application's campaign
+        assertEquals(List.of(a1 + ":" + w.campaign(), b1 + ":" + second, a2 + ":" + w.campaign()), db.column("SELECT d.application_id || ':'"
+                + " || d.campaign_id FROM disbursement d WHERE d.application_id IN (?, ?, ?) ORDER BY d.id", a1, b1, a2).stream()
+                .map(Object::toString).toList());
+
+        // each campaign's list holds its own instalments, the other campaign's row between them left out, page by page too
+        String finance = Tokens.finance(Fixtures.unique("fin-"), w.tree().provinceCode());
+        JsonPath first = Gql.op("PendingDisbursements").as(finance).vars(Map.of("campaignId", "" + w.campaign(), "first", 1)).ok();
+        assertEquals(2, first.getInt("data.pendingDisbursements.totalCount"));
+        assertEquals(List.of("" + a1), first.getList("data.pendingDisbursements.edges.node.application.id"));
+        JsonPath next = Gql.op("PendingDisbursements").as(finance).vars(Map.of("campaignId", "" + w.campaign(), "first", 1,
+                "after", first.getString("data.pendingDisbursements.pageInfo.endCursor"))).ok();
+        assertEquals(List.of("" + a2), next.getList("data.pendingDisbursements.edges.node.application.id"));
+        assertFalse(next.getBoolean("data.pendingDisbursements.pageInfo.hasNextPage"));
+        JsonPath other = Gql.op("PendingDisbursements").as(finance).var("campaignId", "" + second).ok();
+        assertEquals(1, other.getInt("data.pendingDisbursements.totalCount"));
+        assertEquals(List.of("" + b1), other.getList("data.pendingDisbursements.edges.node.application.id"));
+        // and the union scope still applies within a campaign
+        Fixtures.Tree elsewhere = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
+        assertEquals(0, Gql.op("PendingDisbursements").as(Tokens.finance("fin-other2", elsewhere.cityCode()))
+                .var("campaignId", "" + second).ok().getInt("data.pendingDisbursements.totalCount"));
+    }
+
+    @Test
+    void anInstalmentsCampaignIsItsApplicationsWhoeverWritesIt() {
+        World w = World.create(fx, "GRASSROOTS");
+        long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+        long otherCampaign = fx.openCampaign("GRASSROOTS");
+
+        // a writer that leaves the campaign out (a hand-run fix, a replica still on the code before V6) gets the application's
+        long id = ((Number) db.one("INSERT INTO disbursement (application_id, stage, amount_fen) VALUES (?, 'ENROLLMENT', 1000)"
+                + " RETURNING id", app)).longValue();
+        assertEquals(w.campaign(), db.count("SELECT campaign_id FROM disbursement WHERE id = ?", id));
+        // one that names another campaign is refused, on insert and on update
+        assertThrows(IllegalStateException.class, () -> db.update("INSERT INTO disbursement (application_id, campaign_id, stage, amount_fen)"
+                + " VALUES (?, ?, 'COMPLETION', 1000)", app, otherCampaign));
+        assertThrows(IllegalStateException.class, () -> db.update("UPDATE disbursement SET campaign_id = ? WHERE id = ?", otherCampaign, id));
+        assertEquals(List.of("ENROLLMENT:" + w.campaign()), db.column("SELECT stage || ':' || campaign_id FROM disbursement"
+                + " WHERE application_id = ?", app).stream().map(Object::toString).toList());
     }
 
     @Test
