@@ -31,15 +31,19 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
         return list("workerId = ?1 order by submittedAt desc, id desc", workerId);
     }
 
-    private static final String QUEUE_FILTER = "FROM application WHERE campaign_id = ?1 AND current_stage = ?2 AND stage_unit_id = ?3"
-            + " AND status IN ('SUBMITTED', 'IN_REVIEW')";
+    /**
+     * The review queue of one stage unit: the literal statuses match the partial index
+     * application_review_queue_idx. HQL rather than SQL so that Hibernate reuses the plans.
+     */
+    private static final String QUEUE_FILTER = "from ApplicationEntity where campaignId = ?1 and currentStage = ?2 and stageUnitId = ?3"
+            + " and status in (cn.workers.subsidy.application.ApplicationStatus.SUBMITTED,"
+            + " cn.workers.subsidy.application.ApplicationStatus.IN_REVIEW)";
 
     /** A page of the review queue of one stage unit, first come first served (keyset on submission time, id). */
     public Uni<List<ApplicationEntity>> queuePage(long campaignId, ReviewStage stage, long stageUnitId, PageRequest page) {
-        String sql = "SELECT * " + QUEUE_FILTER + (page.hasCursor() ? " AND (submitted_at, id) > (?4, ?5)" : "")
-                + " ORDER BY submitted_at, id";
+        String hql = QUEUE_FILTER + (page.hasCursor() ? " and (submittedAt, id) > (?4, ?5)" : "") + " order by submittedAt, id";
         return getSession().flatMap(s -> {
-            var q = s.createNativeQuery(sql, ApplicationEntity.class).setParameter(1, campaignId).setParameter(2, stage.name())
+            var q = s.createSelectionQuery(hql, ApplicationEntity.class).setParameter(1, campaignId).setParameter(2, stage)
                     .setParameter(3, stageUnitId).setMaxResults(page.first() + 1);
             if (page.hasCursor()) {
                 q.setParameter(4, Cursors.time(page, 0)).setParameter(5, page.longKey(1));
@@ -49,8 +53,8 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
     }
 
     public Uni<Long> queueCount(long campaignId, ReviewStage stage, long stageUnitId) {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT count(*) " + QUEUE_FILTER, Long.class)
-                .setParameter(1, campaignId).setParameter(2, stage.name()).setParameter(3, stageUnitId).getSingleResult());
+        return getSession().flatMap(s -> s.createSelectionQuery("select count(*) " + QUEUE_FILTER, Long.class)
+                .setParameter(1, campaignId).setParameter(2, stage).setParameter(3, stageUnitId).getSingleResult());
     }
 
     public Uni<List<ApplicationEntity>> findByIds(Collection<Long> ids) {
@@ -59,7 +63,7 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
 
     /** Reads the updated_at the database gave the row on its last write (V3 trigger) into the flushed entity. */
     public Uni<ApplicationEntity> stamped(ApplicationEntity app) {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT updated_at FROM application WHERE id = ?1", OffsetDateTime.class)
+        return getSession().flatMap(s -> s.createSelectionQuery("select updatedAt from ApplicationEntity where id = ?1", OffsetDateTime.class)
                 .setParameter(1, app.id).getSingleResult()).map(t -> {
                     app.updatedAt = t;
                     return app;

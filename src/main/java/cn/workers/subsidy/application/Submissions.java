@@ -1,16 +1,15 @@
 package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.Ids;
-import cn.workers.subsidy.campaign.CampaignEntity;
+import cn.workers.subsidy.campaign.Campaign;
 import cn.workers.subsidy.campaign.CampaignRepository;
-import cn.workers.subsidy.campaign.SubsidyStandardRepository;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.course.Course;
 import cn.workers.subsidy.course.CourseEntity;
 import cn.workers.subsidy.course.CourseRepository;
 import cn.workers.subsidy.org.OrgPaths;
-import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.review.ReviewStage;
 import cn.workers.subsidy.security.Caller;
 import cn.workers.subsidy.worker.WorkerEntity;
@@ -33,60 +32,60 @@ public class Submissions {
     private final WorkerRepository workers;
     private final CampaignRepository campaigns;
     private final CourseRepository courses;
-    private final SubsidyStandardRepository standards;
+    private final SubmissionFactsRepository facts;
     private final ApplicationRepository applications;
     private final HistoryRepository history;
-    private final OrgUnitRepository orgUnits;
     private final Transitions transitions;
-    private final ApplicationEvents events;
 
-    Submissions(WorkerRepository workers, CampaignRepository campaigns, CourseRepository courses, SubsidyStandardRepository standards,
-            ApplicationRepository applications, HistoryRepository history, OrgUnitRepository orgUnits, Transitions transitions,
-            ApplicationEvents events) {
+    Submissions(WorkerRepository workers, CampaignRepository campaigns, CourseRepository courses, SubmissionFactsRepository facts,
+            ApplicationRepository applications, HistoryRepository history, Transitions transitions) {
         this.workers = workers;
         this.campaigns = campaigns;
         this.courses = courses;
-        this.standards = standards;
+        this.facts = facts;
         this.applications = applications;
         this.history = history;
-        this.orgUnits = orgUnits;
         this.transitions = transitions;
-        this.events = events;
     }
 
-    /** Submits; the same worker sending the same clientRequestId again gets the same application back. */
+    /**
+     * Submits; the same worker sending the same clientRequestId again gets the same application back.
+     * Four statements: the facts, the application, its history entry, the commit (the database
+     * announces the new application itself).
+     */
     @WithTransaction
     public Uni<Application> submit(Caller caller, SubmitApplicationInput in) {
         String requestId = Inputs.text("clientRequestId", in.clientRequestId(), 100);
         long campaignId = Ids.parse(in.campaignId(), "campaign");
         long courseId = Ids.parse(in.courseId(), "course");
-        return profile(caller).flatMap(worker -> applications.findByClientRequest(worker.id, requestId).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(Application.of(existing));
+        return facts.load(caller.subject(), campaignId, courseId, requestId).flatMap(f -> {
+            if (f == null) {
+                return missing(caller, campaignId, courseId);
             }
-            return campaignAndCourse(campaignId, courseId).flatMap(cc -> eligible(worker, cc.campaign(), cc.course(), null)
-                    .flatMap(subsidy -> orgUnits.findById(worker.orgUnitId).flatMap(unit -> {
-                        ApplicationEntity a = new ApplicationEntity();
-                        a.workerId = worker.id;
-                        a.campaignId = campaignId;
-                        a.clientRequestId = requestId;
-                        a.status = ApplicationStatus.SUBMITTED;
-                        a.version = 1;
-                        a.orgUnitId = unit.id;
-                        a.orgPath = unit.path;
-                        a.submittedAt = OffsetDateTime.now();
-                        a.updatedAt = a.submittedAt;
-                        setCourse(a, worker, cc.course(), subsidy);
-                        ReviewStage first = cc.campaign().firstStage();
-                        a.currentStage = first;
-                        a.stageUnitId = OrgPaths.ancestorAt(unit.path, first.depth());
-                        return applications.persistAndFlush(a).flatMap(applications::stamped)
-                                .flatMap(saved -> history.append(saved.id, caller.subject(), Action.SUBMIT.role(), Action.SUBMIT, null,
-                                        ApplicationStatus.SUBMITTED, null))
-                                .flatMap(h -> events.changed(a))
-                                .replaceWith(() -> Application.of(a));
-                    })));
-        }));
+            if (f.sameRequest() != null) {
+                return applications.findById(f.sameRequest()).map(Application::of);
+            }
+            int subsidy = judge(f, false);
+            ApplicationEntity a = new ApplicationEntity();
+            a.workerId = f.worker().id;
+            a.campaignId = campaignId;
+            a.clientRequestId = requestId;
+            a.status = ApplicationStatus.SUBMITTED;
+            a.version = 1;
+            a.orgUnitId = f.unit().id;
+            a.orgPath = f.unit().path;
+            a.submittedAt = OffsetDateTime.now();
+            // what the database writes (V3 trigger: the transaction's start), known without reading it back
+            a.updatedAt = f.transactionStart();
+            setCourse(a, f.worker(), f.course(), subsidy);
+            ReviewStage first = f.campaign().firstStage();
+            a.currentStage = first;
+            a.stageUnitId = OrgPaths.ancestorAt(f.unit().path, first.depth());
+            return applications.persistAndFlush(a)
+                    .flatMap(saved -> history.append(saved.id, caller.subject(), Action.SUBMIT.role(), Action.SUBMIT, null,
+                            ApplicationStatus.SUBMITTED, null))
+                    .replaceWith(() -> Application.of(a).withLoaded(Campaign.of(f.campaign()), Course.of(f.course(), f.academy())));
+        });
     }
 
     /** The application an earlier identical request created: the answer to a replay that lost the race. */
@@ -108,13 +107,16 @@ public class Submissions {
         return profile(caller).flatMap(worker -> transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id))
                 .flatMap(app -> {
                     StateMachine.next(app.status, Action.RESUBMIT, false);
-                    return campaignAndCourse(app.campaignId, courseId == null ? app.courseId : courseId)
-                            .flatMap(cc -> eligible(worker, cc.campaign(), cc.course(), app.id).flatMap(subsidy -> {
-                                setCourse(app, worker, cc.course(), subsidy);
-                                ReviewStage first = cc.campaign().firstStage();
-                                return transitions.apply(app, Action.RESUBMIT, ApplicationStatus.SUBMITTED, first,
-                                        OrgPaths.ancestorAt(app.orgPath, first.depth()), caller, null);
-                            }));
+                    long course = courseId == null ? app.courseId : courseId;
+                    return facts.load(caller.subject(), app.campaignId, course, null).flatMap(f -> {
+                        if (f == null) {
+                            return missing(caller, app.campaignId, course);
+                        }
+                        setCourse(app, f.worker(), f.course(), judge(f, true));
+                        ReviewStage first = f.campaign().firstStage();
+                        return transitions.apply(app, Action.RESUBMIT, ApplicationStatus.SUBMITTED, first,
+                                OrgPaths.ancestorAt(app.orgPath, first.depth()), caller, null);
+                    });
                 })).map(Application::of);
     }
 
@@ -127,46 +129,37 @@ public class Submissions {
         });
     }
 
-    record CampaignAndCourse(CampaignEntity campaign, CourseEntity course) {
-    }
-
-    private Uni<CampaignAndCourse> campaignAndCourse(long campaignId, long courseId) {
-        return campaigns.findById(campaignId).flatMap(campaign -> {
+    /** Why no facts were found: no profile (PROFILE_INCOMPLETE), or no such campaign or course (NOT_FOUND). */
+    private <T> Uni<T> missing(Caller caller, long campaignId, long courseId) {
+        return profile(caller).flatMap(worker -> campaigns.findById(campaignId)).flatMap(campaign -> {
             if (campaign == null) {
                 throw DomainException.notFound("campaign " + campaignId);
             }
-            return courses.findById(courseId).map(course -> {
-                if (course == null) {
-                    throw DomainException.notFound("course " + courseId);
-                }
-                return new CampaignAndCourse(campaign, course);
-            });
+            return courses.findById(courseId);
+        }).map(course -> {
+            if (course == null) {
+                throw DomainException.notFound("course " + courseId);
+            }
+            throw new IllegalStateException("no submission facts for an existing worker, campaign " + campaignId + " and course " + courseId);
         });
     }
 
-    /** All eligibility checks; the subsidy the application would get. {@code self} is the application being resubmitted. */
-    private Uni<Integer> eligible(WorkerEntity worker, CampaignEntity campaign, CourseEntity course, Long self) {
-        Eligibility.check(worker, campaign, course, OffsetDateTime.now(), LocalDate.now(CHINA));
-        return standards.find(campaign.id, course.targetLevel).flatMap(standard -> {
-            if (standard == null) {
-                throw new DomainException(ErrorCode.COURSE_MISMATCH, "the campaign sets no subsidy for this course's level", "courseId");
-            }
-            Uni<Long> live = self != null ? Uni.createFrom().item(0L)
-                    : applications.count("workerId = ?1 and campaignId = ?2 and status not in ?3", worker.id, campaign.id,
-                            ApplicationStatus.ENDED);
-            return live.flatMap(n -> {
-                if (n > 0) {
-                    throw new DomainException(ErrorCode.DUPLICATE_APPLICATION, "the worker already has a live application in this campaign");
-                }
-                return applications.count("workerId = ?1 and targetLevel = ?2 and status = ?3", worker.id, course.targetLevel,
-                        ApplicationStatus.COMPLETED);
-            }).map(done -> {
-                if (done > 0) {
-                    throw new DomainException(ErrorCode.ALREADY_SUBSIDIZED, "the worker was already subsidised for " + course.targetLevel.label());
-                }
-                return Eligibility.subsidy(standard.maxSubsidyFen, course.tuitionFen);
-            });
-        });
+    /**
+     * Every eligibility rule, in the order a worker can act on them; the subsidy the application would
+     * get. A resubmission is itself the worker's live application in the campaign, so that rule is skipped.
+     */
+    private static int judge(SubmissionFacts f, boolean resubmission) {
+        Eligibility.check(f.worker(), f.campaign(), f.course(), OffsetDateTime.now(), LocalDate.now(CHINA));
+        if (f.standardFen() == null) {
+            throw new DomainException(ErrorCode.COURSE_MISMATCH, "the campaign sets no subsidy for this course's level", "courseId");
+        }
+        if (!resubmission && f.liveInCampaign() > 0) {
+            throw new DomainException(ErrorCode.DUPLICATE_APPLICATION, "the worker already has a live application in this campaign");
+        }
+        if (f.completedAtLevel() > 0) {
+            throw new DomainException(ErrorCode.ALREADY_SUBSIDIZED, "the worker was already subsidised for " + f.course().targetLevel.label());
+        }
+        return Eligibility.subsidy(f.standardFen(), f.course().tuitionFen);
     }
 
     private static void setCourse(ApplicationEntity a, WorkerEntity worker, CourseEntity course, int subsidy) {

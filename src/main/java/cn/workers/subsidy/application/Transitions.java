@@ -21,12 +21,9 @@ public class Transitions {
 
     private final ApplicationRepository applications;
     private final HistoryRepository history;
-    private final ApplicationEvents events;
-
-    Transitions(ApplicationRepository applications, HistoryRepository history, ApplicationEvents events) {
+    Transitions(ApplicationRepository applications, HistoryRepository history) {
         this.applications = applications;
         this.history = history;
-        this.events = events;
     }
 
     /**
@@ -48,7 +45,7 @@ public class Transitions {
 
     /**
      * Moves a locked application to {@code to} (stage and stage unit as given; null outside review),
-     * bumps the version, appends history and queues the change notification (sent on commit).
+     * bumps the version and appends history. Subscribers hear of it from the database (V5 trigger, on commit).
      */
     public Uni<ApplicationEntity> apply(ApplicationEntity app, Action action, ApplicationStatus to, ReviewStage stage,
             Long stageUnitId, Caller caller, String comment) {
@@ -60,7 +57,6 @@ public class Transitions {
         // updated_at is the database's (the transaction's start, V3 trigger): read back after the flush
         return applications.flush().flatMap(x -> applications.stamped(app))
                 .flatMap(x -> history.append(app.id, caller.subject(), action.role(), action, from, to, comment))
-                .flatMap(h -> events.changed(app))
                 .replaceWith(app);
     }
 
@@ -80,7 +76,7 @@ public class Transitions {
      * The set-based form of {@link #apply} for many applications locked with
      * {@code ApplicationRepository.lockAll} (an academy's batch), whose steps were already checked
      * with the {@link StateMachine}: writes every final state, appends every step's history entry in
-     * order and queues one notification per application: three statements, whatever the batch size.
+     * order (the database announces each changed application): two statements, whatever the batch size.
      * A place to give back must have been given back to its pool before.
      */
     public Uni<Void> applyAll(List<Outcome> outcomes, List<Step> steps, Caller caller) {
@@ -93,6 +89,6 @@ public class Transitions {
                         + " locked applications"));
             }
             return history.appendAll(steps, caller.subject());
-        }).flatMap(x -> events.changedAll(outcomes));
+        }).replaceWithVoid();
     }
 }

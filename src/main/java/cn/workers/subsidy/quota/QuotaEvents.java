@@ -1,21 +1,16 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.application.ApplicationEvents;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
-/** Announces a pool's new figures with NOTIFY in the changing transaction (delivered on commit). */
+/**
+ * The channel on which PostgreSQL announces a pool's new figures: a trigger NOTIFYs them whenever a
+ * pool's allocation or approved count is written (V5__change_notifications.sql), delivered on commit.
+ */
 public final class QuotaEvents {
 
     public static final String QUOTA_CHANGED = "quota_changed";
 
     private QuotaEvents() {
-    }
-
-    public static Uni<Void> changed(QuotaPoolEntity pool) {
-        return ApplicationEvents.notify(QUOTA_CHANGED, new JsonObject().put("poolId", pool.id).put("campaignId", pool.campaignId)
-                .put("orgUnitId", pool.orgUnitId).put("track", pool.track.name())
-                .put("allocated", pool.allocated).put("approved", pool.approved).encode());
     }
 
     /** The pool's figures as they were committed, from a notification's payload. */

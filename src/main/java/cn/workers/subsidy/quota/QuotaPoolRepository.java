@@ -127,8 +127,8 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
     }
 
     /**
-     * Appends the ledger row for a change that happened ({@code pool} not null) and queues the pool's
-     * new figures for subscribers (NOTIFY, delivered on commit); passes the pool on.
+     * Appends the ledger row for a change that happened ({@code pool} not null) and passes the pool on.
+     * Subscribers hear of the new figures from the database itself (V5 trigger, on commit).
      */
     private Uni<QuotaPoolEntity> ledger(QuotaPoolEntity pool, int delta, LedgerReason reason, Long applicationId, String actorSubject) {
         if (pool == null) {
@@ -139,7 +139,7 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
                 .setParameter("pool", pool.id).setParameter("delta", delta).setParameter("allocated", pool.allocated)
                 .setParameter("approved", pool.approved).setParameter("reason", reason.name())
                 .setParameter("application", applicationId).setParameter("actor", actorSubject)
-                .executeUpdate()).flatMap(x -> QuotaEvents.changed(pool)).replaceWith(pool);
+                .executeUpdate()).replaceWith(pool);
     }
 
     private Uni<Mutiny.Session> session() {

@@ -58,6 +58,13 @@ class SubmitApplicationTest {
         long id = Long.parseLong(r.getString("data.submitApplication.id"));
         assertEquals(w.tree().grassroots(), ((Number) db.one("SELECT stage_unit_id FROM application WHERE id = ?", id)).longValue());
         assertEquals(1, db.count("SELECT count(*) FROM application_history WHERE application_id = ? AND action = 'SUBMIT'", id));
+        // the answer's updatedAt is what the database wrote (the transaction's start), to the microsecond
+        String stored = (String) db.one("SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') FROM application WHERE id = ?", id);
+        assertEquals(java.time.LocalDateTime.parse(stored), java.time.OffsetDateTime.parse(r.getString("data.submitApplication.updatedAt"))
+                .withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime());
+        // campaign and course came with the submission's own read: same values as stored
+        assertThat(r.getString("data.submitApplication.campaign.id"), equalTo(String.valueOf(w.campaign())));
+        assertThat(r.getString("data.submitApplication.course.id"), equalTo(String.valueOf(w.educationCourse())));
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Committed changes, as PostgreSQL delivers them to this replica: one LISTEN connection per
- * replica for the channels that {@code ApplicationEvents} and {@code QuotaEvents} NOTIFY on inside
- * the changing transactions. Reconnects on its own when the connection drops. Subscribers filter
+ * replica for the channels on which the database's triggers NOTIFY inside the changing transactions
+ * (V5__change_notifications.sql; names in {@code ApplicationEvents} and {@code QuotaEvents}). Reconnects on its own when the connection drops. Subscribers filter
  * the feed to what they may see and load the current figures themselves.
  */
 @ApplicationScoped
