@@ -6,14 +6,15 @@
 #  2. builds the server (./mvnw package -DskipTests) when target/quarkus-app is missing or --build;
 #  3. for every run: per dataset, a fresh copy of the data, the server jar started in prod mode
 #     against it (start-up time measured to /q/health/ready), the load driver's scenarios
-#     (bench/LoadDriver.java), the server stopped; then the pgbench baseline (bench/pgbench/run.sh)
-#     with as many connections as the server's pool;
+#     (bench/LoadDriver.java; CPU per request of the server, of the PostgreSQL cluster, the postmaster
+#     of bench/.pgdata/postmaster.pid and its children, and of the driver), the server stopped; then
+#     the pgbench baseline (bench/pgbench/run.sh) with as many connections as the server's pool;
 #  4. medians of the runs, the ratios and the issue's targets in bench/results/<timestamp>.md (raw
 #     output in bench/results/<timestamp>.raw/, not committed).
 #
 # Options: --runs 3  --sizes "10k 1m"  --duration 20  --warmup 10  --prewarm 60  --concurrency 32  --pool 20
-#          --subscribers 500  --scenarios-small "me,my-applications,courses,review-queue"
-#          --scenarios-big "me,my-applications,courses,review-queue,submit,approve,sync,quota-fanout"
+#          --subscribers 500  --scenarios-small "me,my-applications,courses,review-queue,review-queue-full"
+#          --scenarios-big "me,my-applications,courses,review-queue,review-queue-full,submit,approve,sync,quota-fanout"
 #          --pgbench-duration 20  --skip-pgbench  --build
 # Environment: BENCH_SERVER_JAVA_OPTS (default "-Xmx1g"), BENCH_HTTP_PORT (18080), BENCH_PG_PORT (55432).
 #
@@ -30,8 +31,8 @@ ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 export BENCH_PG_PORT
 
 runs=3; sizes="10k 1m"; duration=20; warmup=10; prewarm=60; concurrency=32; pool=20; subscribers=500
-scen_small="me,my-applications,courses,review-queue"
-scen_big="me,my-applications,courses,review-queue,submit,approve,sync,quota-fanout"
+scen_small="me,my-applications,courses,review-queue,review-queue-full"
+scen_big="me,my-applications,courses,review-queue,review-queue-full,submit,approve,sync,quota-fanout"
 pgb_duration=20; skip_pgbench=0; build=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -81,6 +82,7 @@ apps_of() { case "$1" in *k) echo $(( ${1%k} * 1000 )) ;; *m) echo $(( ${1%m} * 
     echo "small-data scenarios: $scen_small"
     echo "big-data scenarios:   $scen_big"
     echo "the load driver, the server and PostgreSQL share the same $(nproc) cores"
+    echo "CPU per request over each measured window: server JVM, PostgreSQL cluster (postmaster and its children), driver JVM; pgbench: PostgreSQL cluster and the pgbench client"
 } >"$RAW/config.txt"
 cat "$RAW/machine.txt" "$RAW/config.txt" >&2
 
@@ -172,9 +174,11 @@ for run in $(seq 1 "$runs"); do
         log "run $run/$runs, $size: fresh copy of bench_$size"
         "$BENCH_DIR/db.sh" clone "bench_$size" bench_run 2>&1 | tee -a "$RAW/run.log" >&2
         start_server bench_run "$size" "$run"
+        # the bench cluster's postmaster: the driver adds up its CPU and its children's (backends, walwriter, ...)
+        DB_PID="$(head -1 "$BENCH_DIR/.pgdata/postmaster.pid")"
         (cd "$ROOT_DIR" && java "$BENCH_DIR/LoadDriver.java" run --url "http://127.0.0.1:$PORT" --input "$RAW/input-$size" \
             --scenarios "$scen" --duration "$duration" --warmup "$warmup" --prewarm "$prewarm" --concurrency "$concurrency" --subscribers "$subscribers" \
-            --server-pid "$SERVER_PID" --label "$size" --run "$run" --out "$RESULTS") 2>&1 | tee -a "$RAW/driver.log" >&2
+            --server-pid "$SERVER_PID" --db-pid "$DB_PID" --label "$size" --run "$run" --out "$RESULTS") 2>&1 | tee -a "$RAW/driver.log" >&2
         stop_server
         "$BENCH_DIR/db.sh" drop bench_run
     done
