@@ -3,6 +3,7 @@ package cn.workers.subsidy.application;
 import cn.workers.subsidy.campaign.Campaign;
 import cn.workers.subsidy.campaign.Level;
 import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.common.graphql.Preloaded;
 import cn.workers.subsidy.course.Course;
 import cn.workers.subsidy.review.ReviewStage;
 import org.eclipse.microprofile.graphql.Id;
@@ -22,7 +23,8 @@ public record Application(@Id @NonNull String id, @NonNull ApplicationStatus sta
         @NonNull Track track, Level fromLevel, @NonNull Level targetLevel, @NonNull int subsidyFen, @NonNull int version,
         @NonNull OffsetDateTime submittedAt, @NonNull OffsetDateTime updatedAt,
         @Ignore long campaignId, @Ignore long courseId, @Ignore long workerId, @Ignore long academyId,
-        @Ignore boolean approvedOnce, @Ignore String orgPath, @Ignore Campaign loadedCampaign, @Ignore Course loadedCourse) {
+        @Ignore boolean approvedOnce, @Ignore String orgPath, @Ignore Campaign loadedCampaign, @Ignore Course loadedCourse)
+        implements Preloaded {
 
     public static Application of(ApplicationEntity a) {
         return new Application(a.id.toString(), a.status, a.currentStage, a.track, a.fromLevel, a.targetLevel, a.subsidyFen,
@@ -32,11 +34,20 @@ public record Application(@Id @NonNull String id, @NonNull ApplicationStatus sta
 
     /**
      * The same application with its campaign and course as the service already read them in this
-     * request (and the course's academy, when set): the batched fields then answer without a query.
+     * request (and the course's academy, when set): those fields then answer without a query.
      */
     public Application withLoaded(Campaign campaign, Course course) {
         return new Application(id, status, currentStage, track, fromLevel, targetLevel, subsidyFen, version, submittedAt, updatedAt,
                 campaignId, courseId, workerId, academyId, approvedOnce, orgPath, campaign, course);
+    }
+
+    @Override
+    public Object preloaded(String field) {
+        return switch (field) {
+            case "campaign" -> loadedCampaign;
+            case "course" -> loadedCourse;
+            default -> null;
+        };
     }
 
     public long key() {

@@ -53,9 +53,6 @@ public class ApplicationFieldsApi {
     }
 
     public Uni<List<@NonNull Campaign>> campaign(@Source List<Application> applications) {
-        if (applications.stream().allMatch(a -> a.loadedCampaign() != null)) {
-            return Uni.createFrom().item(applications.stream().map(Application::loadedCampaign).toList());
-        }
         Set<Long> ids = applications.stream().map(Application::campaignId).collect(Collectors.toSet());
         return reads.read(s -> s.createQuery("from CampaignEntity where id in ?1", CampaignEntity.class).setParameter(1, ids).getResultList())
                 .map(rows -> {
@@ -65,9 +62,6 @@ public class ApplicationFieldsApi {
     }
 
     public Uni<List<@NonNull Course>> course(@Source List<Application> applications) {
-        if (applications.stream().allMatch(a -> a.loadedCourse() != null)) {
-            return Uni.createFrom().item(applications.stream().map(Application::loadedCourse).toList());
-        }
         Set<Long> ids = applications.stream().map(Application::courseId).collect(Collectors.toSet());
         return reads.read(s -> s.createQuery("from CourseEntity where id in ?1", CourseEntity.class).setParameter(1, ids).getResultList())
                 .map(rows -> {

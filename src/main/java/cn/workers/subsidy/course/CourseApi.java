@@ -56,9 +56,6 @@ public class CourseApi {
     @Description("The academy that offers the course.")
     @NonNull
     public Uni<List<Academy>> academy(@Source List<Course> courses) {
-        if (courses.stream().allMatch(c -> c.loadedAcademy() != null)) {
-            return Uni.createFrom().item(courses.stream().map(Course::loadedAcademy).toList());
-        }
         return reads.isolated(() -> academies.byIds(courses.stream().map(Course::academyId).toList()));
     }
 }

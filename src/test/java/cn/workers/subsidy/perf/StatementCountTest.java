@@ -61,4 +61,20 @@ class StatementCountTest {
         System.out.println("Courses statements: first=1 -> " + courses2 + ", first=20 -> " + courses20);
         assertEquals(courses2, courses20, "Courses statements must not grow with the page size");
     }
+
+    @Test
+    void aSubmissionAnswersItsCampaignCourseAndAcademyFromItsOwnRead() {
+        World w = World.create(fx, "GRASSROOTS,CITY");
+        String subject = Fixtures.unique("n1-sub-");
+        fx.worker(subject, w.tree().grassroots());
+        Statistics stats = sessions.getStatistics();
+        long queries = stats.getQueryExecutionCount();
+        long fetches = stats.getEntityFetchCount();
+        var r = Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
+                "courseId", "" + w.educationCourse(), "clientRequestId", "n1")).ok();
+        // the facts read and the insert; campaign { id name } and course { id name academy { ... } } need no query of their own
+        assertEquals(2, stats.getQueryExecutionCount() - queries, "SubmitApplication ran queries beyond its facts read and its insert");
+        assertEquals(0, stats.getEntityFetchCount() - fetches, "SubmitApplication fetched entities by id");
+        assertEquals(w.academyCode(), r.getString("data.submitApplication.course.academy.code"));
+    }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * Hooks into SmallRye GraphQL's engine set-up (ServiceLoader) and replaces the engine's
  * instrumentation chain with: the query depth and complexity limits (from
  * {@code quarkus.smallrye-graphql.instrumentation-query-depth} / {@code -complexity}), SmallRye's
- * document cache, {@link OneRootFieldInstrumentation} and, last, {@link ErrorShapingInstrumentation}.
+ * document cache, {@link OneRootFieldInstrumentation}, {@link PreloadedFieldsInstrumentation} and, last,
+ * {@link ErrorShapingInstrumentation}.
  *
  * <p>The document cache is SmallRye's {@code QueryCache}: the engine's preparsed-document provider,
  * which stores a parsed and validated document only when it also sees the validation as an
@@ -47,6 +48,7 @@ public class GraphQLSetup implements EventingService {
             chain.add(cacheFiller);
         }
         chain.add(new OneRootFieldInstrumentation());
+        chain.add(new PreloadedFieldsInstrumentation());
         chain.add(new ErrorShapingInstrumentation());
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }
