@@ -70,6 +70,35 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
                 });
     }
 
+    // One round trip: the application and its SUBMIT history entry (whose hash chain the database computes,
+    // V4). submitted_at and updated_at are the database's (column default and V3 trigger) and come back.
+    private static final String INSERT_SUBMITTED = "WITH a AS (INSERT INTO application (worker_id, campaign_id, course_id, academy_id,"
+            + " client_request_id, track, from_level, target_level, subsidy_fen, status, current_stage, stage_unit_id, org_unit_id, org_path)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'SUBMITTED', ?10, ?11, ?12, ?13) RETURNING id, submitted_at, updated_at),"
+            + " h AS (INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)"
+            + " SELECT a.id, ?14, ?15, ?16, NULL, 'SUBMITTED' FROM a)"
+            + " SELECT id, submitted_at, updated_at FROM a";
+
+    /**
+     * Inserts a new SUBMITTED application, with its history entry by {@code actorSubject}, in one
+     * statement, and fills in the id and the times the database gave it.
+     */
+    public Uni<ApplicationEntity> insertSubmitted(ApplicationEntity a, String actorSubject) {
+        return getSession().flatMap(s -> s.createNativeQuery(INSERT_SUBMITTED, Object[].class)
+                .setParameter(1, a.workerId).setParameter(2, a.campaignId).setParameter(3, a.courseId).setParameter(4, a.academyId)
+                .setParameter(5, a.clientRequestId).setParameter(6, a.track.name())
+                .setParameter(7, a.fromLevel == null ? null : a.fromLevel.name()).setParameter(8, a.targetLevel.name())
+                .setParameter(9, a.subsidyFen).setParameter(10, a.currentStage.name()).setParameter(11, a.stageUnitId)
+                .setParameter(12, a.orgUnitId).setParameter(13, a.orgPath).setParameter(14, actorSubject)
+                .setParameter(15, Action.SUBMIT.role()).setParameter(16, Action.SUBMIT.name()).getSingleResult())
+                .map(r -> {
+                    a.id = ((Number) r[0]).longValue();
+                    a.submittedAt = (OffsetDateTime) r[1];
+                    a.updatedAt = (OffsetDateTime) r[2];
+                    return a;
+                });
+    }
+
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("2000-01-01T00:00:00Z");
 
     /**

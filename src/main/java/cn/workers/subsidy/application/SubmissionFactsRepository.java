@@ -21,8 +21,7 @@ public class SubmissionFactsRepository {
                     and a.status not in (cn.workers.subsidy.application.ApplicationStatus.REJECTED,
                         cn.workers.subsidy.application.ApplicationStatus.WITHDRAWN, cn.workers.subsidy.application.ApplicationStatus.CANCELLED)),
                 (select count(a) from ApplicationEntity a where a.workerId = w.id and a.targetLevel = co.targetLevel
-                    and a.status = cn.workers.subsidy.application.ApplicationStatus.COMPLETED),
-                instant
+                    and a.status = cn.workers.subsidy.application.ApplicationStatus.COMPLETED)
             from WorkerEntity w, CampaignEntity c, CourseEntity co, AcademyEntity ac, OrgUnitEntity o
             where w.subject = ?1 and c.id = ?2 and co.id = ?3 and ac.id = co.academyId and o.id = w.orgUnitId""";
 

@@ -50,7 +50,7 @@ public class Submissions {
 
     /**
      * Submits; the same worker sending the same clientRequestId again gets the same application back.
-     * Four statements: the facts, the application, its history entry, the commit (the database
+     * Three statements: the facts, the application with its history entry, the commit (the database
      * announces the new application itself).
      */
     @WithTransaction
@@ -74,17 +74,12 @@ public class Submissions {
             a.version = 1;
             a.orgUnitId = f.unit().id;
             a.orgPath = f.unit().path;
-            a.submittedAt = OffsetDateTime.now();
-            // what the database writes (V3 trigger: the transaction's start), known without reading it back
-            a.updatedAt = f.transactionStart();
             setCourse(a, f.worker(), f.course(), subsidy);
             ReviewStage first = f.campaign().firstStage();
             a.currentStage = first;
             a.stageUnitId = OrgPaths.ancestorAt(f.unit().path, first.depth());
-            return applications.persistAndFlush(a)
-                    .flatMap(saved -> history.append(saved.id, caller.subject(), Action.SUBMIT.role(), Action.SUBMIT, null,
-                            ApplicationStatus.SUBMITTED, null))
-                    .replaceWith(() -> Application.of(a).withLoaded(Campaign.of(f.campaign()), Course.of(f.course(), f.academy())));
+            return applications.insertSubmitted(a, caller.subject())
+                    .map(saved -> Application.of(saved).withLoaded(Campaign.of(f.campaign()), Course.of(f.course(), f.academy())));
         });
     }
 
