@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The bounds PostgreSQL enforces are in force on the application's own connections, as configured. */
+/** The bounds and the planning mode PostgreSQL applies are in force on the application's own connections, as configured. */
 @QuarkusTest
 class ConnectionSettingsTest {
 
@@ -27,5 +27,12 @@ class ConnectionSettingsTest {
         assertEquals(statementTimeout, probe.showInSession("statement_timeout"), "as a Hibernate Reactive session sees it");
         assertEquals("30s", idleInTransaction);
         assertEquals(idleInTransaction, probe.showInSession("idle_in_transaction_session_timeout"));
+    }
+
+    @Test
+    void cachedStatementsArePlannedWithTheirValues() {
+        // prepared statements are cached per connection; a generic plan would ignore the values bound
+        assertEquals("force_custom_plan", probe.showOnPool("plan_cache_mode"));
+        assertEquals("force_custom_plan", probe.showInSession("plan_cache_mode"), "as a Hibernate Reactive session sees it");
     }
 }
