@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,17 @@ public class RequestIdHandler {
         if (offered != null && ACCEPTED.matcher(offered).matches()) {
             return offered;
         }
-        return UUID.randomUUID().toString();
+        return fresh();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: a request id must be unique, not
+     * unguessable, and {@code UUID.randomUUID()} draws from the shared SecureRandom on every request.
+     */
+    static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 }

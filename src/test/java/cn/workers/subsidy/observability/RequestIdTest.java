@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -16,7 +17,8 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class RequestIdTest {
 
-    static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** A random (version 4, RFC 4122 variant) UUID. */
+    static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     @Test
     void aRequestWithoutIdGetsAFreshOne() {
@@ -25,6 +27,20 @@ class RequestIdTest {
         assertThat(first, matchesPattern(UUID));
         assertThat(second, matchesPattern(UUID));
         assertThat(second, not(equalTo(first)));
+    }
+
+    @Test
+    void freshIdsAreDistinctVersion4Uuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestIdHandler.fresh();
+            assertThat(id, matchesPattern(UUID));
+            java.util.UUID parsed = java.util.UUID.fromString(id);
+            assertEquals(4, parsed.version());
+            assertEquals(2, parsed.variant());
+            ids.add(id);
+        }
+        assertEquals(10_000, ids.size());
     }
 
     @Test
