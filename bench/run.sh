@@ -16,7 +16,7 @@
 #          --subscribers 500  --scenarios-small "me,my-applications,courses,review-queue,review-queue-full"
 #          --scenarios-big "me,my-applications,courses,review-queue,review-queue-full,submit,approve,sync,quota-fanout"
 #          --pgbench-duration 20  --skip-pgbench  --build
-# Environment: BENCH_SERVER_JAVA_OPTS (default "-Xmx1g"), BENCH_HTTP_PORT (18080), BENCH_PG_PORT (55432).
+# Environment: BENCH_SERVER_JAVA_OPTS (default "-Xmx1g -XX:+UseParallelGC", as the Deployment sets it), BENCH_HTTP_PORT (18080), BENCH_PG_PORT (55432).
 #
 # The server runs with the prod profile, configured only by environment variables as in production,
 # except: tokens are verified with the driver's public key (QUARKUS_OIDC_PUBLIC_KEY, issuer
@@ -52,7 +52,7 @@ while [ $# -gt 0 ]; do
         *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
-JAVA_OPTS_SERVER="${BENCH_SERVER_JAVA_OPTS:--Xmx1g}"
+JAVA_OPTS_SERVER="${BENCH_SERVER_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
 PORT="$BENCH_HTTP_PORT"
 stamp="$(date +%Y%m%d-%H%M%S)"
 RAW="$BENCH_DIR/results/$stamp.raw"
