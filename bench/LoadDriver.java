@@ -2,8 +2,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The HTTP load driver of the benchmark: JDK only (HttpClient, WebSocket, SHA256withRSA), run as a
+ * The HTTP load driver of the benchmark: JDK only (plain sockets for HTTP, HttpClient for WebSocket, SHA256withRSA), run as a
  * single-file source program ({@code java bench/LoadDriver.java ...}, Java 17).
  *
  * <pre>
@@ -403,21 +401,79 @@ public class LoadDriver {
 
     // ─────────────────────────── GraphQL over HTTP ───────────────────────────
 
-    /** What a response was: OK, a refused operation (its extensions.code), unsupported, or a transport failure. */
-    record Outcome(boolean ok, String code, boolean unsupported, Object json, String message) {
+    /**
+     * What a response was: OK, a refused operation (its extensions.code), unsupported, or a transport
+     * failure. The body of a successful answer is parsed only when a scenario reads it ({@link #json()}).
+     */
+    static final class Outcome {
+        private final boolean ok;
+        private final String code;
+        private final boolean unsupported;
+        private final String message;
+        private String body;
+        private Object json;
+
+        Outcome(boolean ok, String code, boolean unsupported, Object json, String message) {
+            this.ok = ok;
+            this.code = code;
+            this.unsupported = unsupported;
+            this.json = json;
+            this.message = message;
+        }
+
+        static Outcome okBody(String body) {
+            Outcome o = new Outcome(true, "OK", false, null, null);
+            o.body = body;
+            return o;
+        }
+
+        boolean ok() {
+            return ok;
+        }
+
+        String code() {
+            return code;
+        }
+
+        boolean unsupported() {
+            return unsupported;
+        }
+
+        String message() {
+            return message;
+        }
+
+        Object json() {
+            if (json == null && body != null) {
+                json = Json.parse(body);
+                body = null;
+            }
+            return json;
+        }
     }
 
+    /**
+     * GraphQL over HTTP/1.1 with one keep-alive connection per calling thread, on a plain socket: the
+     * driver shares the cores with the server and PostgreSQL, so it must cost as little CPU per
+     * request as it can (the JDK's HttpClient cost about 1 ms per request here, pgbench's client 0.2 ms
+     * per transaction). Requests are written in one piece; answers are read by Content-Length or
+     * chunked transfer coding.
+     */
     static final class Gql {
-        final HttpClient http;
         final URI endpoint;
-        final Map<String, String> documents = new HashMap<>();
+        final Map<String, String> documents = new ConcurrentHashMap<>();
         final Path opsDir;
+        private final String hostHeader;
+        private final ThreadLocal<Http> connections = new ThreadLocal<>();
 
         Gql(String baseUrl, Path opsDir, int connections) {
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                    .executor(daemonPool(Math.max(4, Math.min(connections, 16)), "http")).build();
             this.endpoint = URI.create(baseUrl + "/graphql");
             this.opsDir = opsDir;
+            this.hostHeader = endpoint.getHost() + ":" + port(endpoint);
+        }
+
+        static int port(URI u) {
+            return u.getPort() > 0 ? u.getPort() : 80;
         }
 
         String document(String operation) {
@@ -436,23 +492,43 @@ public class LoadDriver {
         }
 
         Outcome call(String token, String operation, String variablesJson) {
-            HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body(operation, variablesJson))).build();
-            HttpResponse<String> res;
-            try {
-                res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                return new Outcome(false, "IO:" + e.getClass().getSimpleName(), false, null, String.valueOf(e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(false, "INTERRUPTED", false, null, null);
+            byte[] payload = body(operation, variablesJson).getBytes(StandardCharsets.UTF_8);
+            String head = "POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + hostHeader
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Length: " + payload.length + "\r\n\r\n";
+            for (int attempt = 0; ; attempt++) {
+                Http c = connections.get();
+                boolean fresh = c == null;
+                try {
+                    if (fresh) {
+                        c = new Http(endpoint.getHost(), port(endpoint));
+                        connections.set(c);
+                    }
+                    Http.Response res = c.exchange(head.getBytes(StandardCharsets.ISO_8859_1), payload);
+                    if (res.close()) {
+                        c.close();
+                        connections.remove();
+                    }
+                    return judge(res.status(), res.body());
+                } catch (IOException e) {
+                    if (c != null) {
+                        c.close();
+                    }
+                    connections.remove();
+                    // a kept-alive connection the server closed meanwhile: once more on a new one
+                    if (!fresh && attempt == 0) {
+                        continue;
+                    }
+                    return new Outcome(false, "IO:" + e.getClass().getSimpleName(), false, null, String.valueOf(e.getMessage()));
+                }
             }
-            return judge(res.statusCode(), res.body());
         }
 
         static Outcome judge(int status, String body) {
+            // the server writes "data" first and "errors" only when there are errors: most answers need no parsing
+            if (status == 200 && body != null && body.startsWith("{\"data\":{") && !body.contains("\"errors\":")) {
+                return Outcome.okBody(body);
+            }
             Object json;
             try {
                 json = body == null || body.isBlank() ? null : Json.parse(body);
@@ -477,6 +553,128 @@ public class LoadDriver {
 
         static String truncate(String s) {
             return s == null ? null : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+        }
+    }
+
+    /** One HTTP/1.1 connection: a request out, its response in, in the calling thread. */
+    static final class Http implements AutoCloseable {
+        record Response(int status, String body, boolean close) {
+        }
+
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int lim;
+
+        Http(String host, int port) throws IOException {
+            socket = new java.net.Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+            socket.setSoTimeout(60_000);
+            out = socket.getOutputStream();
+            in = socket.getInputStream();
+        }
+
+        Response exchange(byte[] head, byte[] body) throws IOException {
+            byte[] all = new byte[head.length + body.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
+            out.write(all);
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null || !statusLine.startsWith("HTTP/1.")) {
+                throw new IOException("no HTTP status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    close = value.equalsIgnoreCase("close");
+                }
+            }
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    copy(content, size);
+                    line();
+                }
+                for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                    // trailers are not used
+                }
+            } else if (length >= 0) {
+                copy(content, length);
+            } else {
+                close = true;
+                while (fill()) {
+                    content.write(buf, pos, lim - pos);
+                    pos = lim;
+                }
+            }
+            return new Response(status, content.toString(StandardCharsets.UTF_8), close);
+        }
+
+        private boolean fill() throws IOException {
+            if (pos < lim) {
+                return true;
+            }
+            int n = in.read(buf);
+            if (n < 0) {
+                return false;
+            }
+            pos = 0;
+            lim = n;
+            return true;
+        }
+
+        private void copy(java.io.ByteArrayOutputStream to, long n) throws IOException {
+            while (n > 0) {
+                if (!fill()) {
+                    throw new IOException("connection closed inside a response body");
+                }
+                int k = (int) Math.min(n, lim - pos);
+                to.write(buf, pos, k);
+                pos += k;
+                n -= k;
+            }
+        }
+
+        /** A line without its CRLF, null at the end of the stream. */
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                if (!fill()) {
+                    return sb.length() == 0 ? null : sb.toString();
+                }
+                byte b = buf[pos++];
+                if (b == '\n') {
+                    int len = sb.length();
+                    return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+                }
+                sb.append((char) (b & 0xff));
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
         }
     }
 
