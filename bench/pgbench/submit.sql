@@ -1,42 +1,42 @@
--- pgbench baseline: the SQL a SubmitApplication transaction needs, as a server would send it
--- (one statement per round trip, bound parameters: run with -M prepared). Variables given by
--- bench/pgbench/run.sh: -D k=0 -D nclients=<clients> -D targets=<rows of bench.submit_target>.
+-- pgbench baseline: the SQL of a SubmitApplication transaction as the server sends it (run with
+-- -M prepared; the server caches its prepared statements too): the facts read
+-- (SubmissionFactsRepository, the columns Hibernate selects for its entities), the application and
+-- its history entry in one statement (ApplicationRepository.insertSubmitted), the commit; the
+-- database's own triggers (V3 updated_at, V4 hash chain, V5 NOTIFY) fire as they do for the server.
+-- Variables given by bench/pgbench/run.sh: -D k=0 -D nclients=<clients> -D targets=<rows of bench.submit_target>.
 -- Each client walks its own slice of bench.submit_target (workers without any application, each
--- with a course that fits them), so no two transactions pick the same worker.
+-- with a course that fits them), so no two transactions pick the same worker. The target row is
+-- joined into the facts read: the server knows the subject, campaign and course from the request.
 \set k :k + 1
 \set n ((:k - 1) * :nclients + :client_id) % :targets + 1
 BEGIN;
--- the caller's profile, by token subject (the subquery only names the bench's pick of worker)
-SELECT w.id AS wid, w.org_unit_id AS unit, w.birth_date AS birth, w.frontline AS frontline, w.employer_kind AS ekind,
-       w.education_level AS edu, coalesce(w.skill_grade, '') AS skill, length(w.id_number_enc) AS enc_len
-FROM worker w WHERE w.subject = (SELECT t.subject FROM bench.submit_target t WHERE t.n = :n) \gset
--- the campaign: status, window, age bounds, stages
-SELECT c.id AS campaign, c.status AS cstatus, c.opens_at <= now() AND now() < c.closes_at AS in_window,
-       c.min_age AS min_age, c.max_age AS max_age, c.review_stages AS stages
-FROM campaign c WHERE c.id = (SELECT t.campaign_id FROM bench.submit_target t WHERE t.n = :n) \gset
--- the course: campaign, track, level, tuition, academy
-SELECT co.id AS course, co.campaign_id AS course_campaign, co.track AS track, co.target_level AS target,
-       co.tuition_fen AS tuition, co.academy_id AS academy
-FROM course co WHERE co.id = (SELECT t.course_id FROM bench.submit_target t WHERE t.n = :n) \gset
--- the standard of the target level
-SELECT s.max_subsidy_fen AS std FROM subsidy_standard s WHERE s.campaign_id = :campaign AND s.level = :target \gset
--- the worker's org unit path (scope of the case) and first review unit
-SELECT o.path AS path FROM org_unit o WHERE o.id = :unit \gset
--- idempotency: the same clientRequestId again returns the earlier case
-SELECT count(*) AS same_request FROM application a WHERE a.worker_id = :wid AND a.client_request_id = 'pgb-' || :client_id || '-' || :k \gset
--- one live application per campaign; never subsidised twice for the same level
-SELECT count(*) AS blocking FROM application a
-WHERE a.worker_id = :wid AND ((a.campaign_id = :campaign AND a.status NOT IN ('REJECTED', 'WITHDRAWN', 'CANCELLED'))
-                              OR (a.status = 'COMPLETED' AND a.target_level = :target)) \gset
-\if :blocking = 0
-INSERT INTO application (worker_id, campaign_id, course_id, academy_id, client_request_id, track, from_level, target_level,
-                         subsidy_fen, status, current_stage, stage_unit_id, org_unit_id, org_path)
-VALUES (:wid, :campaign, :course, :academy, 'pgb-' || :client_id || '-' || :k, :track,
-        nullif(CASE WHEN :track = 'SKILL' THEN :skill ELSE :edu END, ''), :target,
-        least(:std::int, :tuition::int), 'SUBMITTED', 'GRASSROOTS', :unit, :unit, :path)
-RETURNING id AS app_id \gset
-INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)
-VALUES (:app_id, 'bench-w-' || :wid, 'worker', 'SUBMIT', NULL, 'SUBMITTED');
-SELECT pg_notify('application_changed', '{"id":' || :app_id || ',"workerId":' || :wid || ',"campaignId":' || :campaign || ',"version":1}') AS notified \gset
+SELECT w.id AS wid, w.birth_date, w.created_at, w.education_level AS edu, w.employer, w.employer_kind, w.frontline,
+       w.id_number_enc, w.id_number_hash, w.id_number_masked, w.name, w.org_unit_id AS unit, w.phone_enc, w.phone_masked,
+       coalesce(w.skill_grade, '') AS skill, w.subject, w.union_member_no, w.updated_at,
+       c.id AS campaign, c.closes_at, c.created_at, c.created_by, c.enrollment_share_percent, c.max_age, c.min_age, c.name,
+       c.opens_at, c.review_stages, c.status, c.tracks, c.year,
+       co.id AS course, co.academy_id AS academy, co.campaign_id, co.capacity, co.external_code, co.name, co.starts_on,
+       co.target_level AS target, co.track AS track, co.tuition_fen AS tuition,
+       ac.id, ac.code, ac.kind, ac.name, ac.org_unit_id, ac.parent_id,
+       o.id, o.code, o.kind, o.name, o.parent_id, o.path AS path,
+       (SELECT s.max_subsidy_fen FROM subsidy_standard s WHERE s.campaign_id = c.id AND s.level = co.target_level) AS std,
+       (SELECT max(a.id) FROM application a WHERE a.worker_id = w.id AND a.client_request_id = 'pgb-' || :client_id || '-' || :k) AS same_request,
+       (SELECT count(a.id) FROM application a WHERE a.worker_id = w.id AND a.campaign_id = c.id
+            AND a.status NOT IN ('REJECTED', 'WITHDRAWN', 'CANCELLED')) AS live,
+       (SELECT count(a.id) FROM application a WHERE a.worker_id = w.id AND a.target_level = co.target_level
+            AND a.status = 'COMPLETED') AS completed
+FROM bench.submit_target t, worker w, campaign c, course co, academy ac, org_unit o
+WHERE t.n = :n AND w.subject = t.subject AND c.id = t.campaign_id AND co.id = t.course_id AND ac.id = co.academy_id
+  AND o.id = w.org_unit_id \gset
+\if :live = 0
+WITH a AS (INSERT INTO application (worker_id, campaign_id, course_id, academy_id, client_request_id, track, from_level, target_level,
+                                    subsidy_fen, status, current_stage, stage_unit_id, org_unit_id, org_path)
+           VALUES (:wid, :campaign, :course, :academy, 'pgb-' || :client_id || '-' || :k, :track,
+                   nullif(CASE WHEN :track = 'SKILL' THEN :skill ELSE :edu END, ''), :target,
+                   least(:std::int, :tuition::int), 'SUBMITTED', 'GRASSROOTS', :unit, :unit, :path)
+           RETURNING id, submitted_at, updated_at),
+     h AS (INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)
+           SELECT a.id, 'bench-w-' || :wid, 'worker', 'SUBMIT', NULL, 'SUBMITTED' FROM a)
+SELECT id, submitted_at, updated_at FROM a;
 \endif
 COMMIT;
