@@ -5,11 +5,11 @@
 # of the PostgreSQL cluster and of the pgbench client.
 #
 #   bench/pgbench/run.sh [--db bench_1m] [--clients "8 20 32"] [--duration 15] [--repeat 1]
-#                        [--scripts "submit approve"] [--plan-cache-mode force_custom_plan] [--out DIR]
+#                        [--scripts "submit approve"] [--out DIR]
 #
 # pgbench's connections get the session settings of the server's pool (application.properties):
-# statement_timeout 10s, idle_in_transaction_session_timeout 30s and plan_cache_mode
-# force_custom_plan; --plan-cache-mode auto lets PostgreSQL switch to generic plans, for comparison.
+# statement_timeout 10s and idle_in_transaction_session_timeout 30s; -M prepared keeps each statement
+# prepared on its connection, as the server's pool does.
 # Each script runs on its own copy of --db (bench/db.sh clone DB bench_pgb): the transactions change
 # data. Runs of one script share that copy and take disjoint slices of the targets
 # (bench.submit_target / bench.approve_target); a new copy is made when fewer targets remain than
@@ -26,7 +26,7 @@ BENCH_DIR="$(cd "$PGB_DIR/.." && pwd)"
 . "$BENCH_DIR/bench.env"
 export BENCH_PG_PORT
 
-db=bench_1m; clients="8 20 32"; duration=15; repeat=1; scripts="submit approve"; out=""; plan_cache_mode=force_custom_plan
+db=bench_1m; clients="8 20 32"; duration=15; repeat=1; scripts="submit approve"; out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db="$2"; shift 2 ;;
@@ -35,7 +35,6 @@ while [ $# -gt 0 ]; do
         --repeat) repeat="$2"; shift 2 ;;
         --scripts) scripts="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
-        --plan-cache-mode) plan_cache_mode="$2"; shift 2 ;;
         *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
@@ -83,7 +82,7 @@ times_ms() {   # $1: a file with the output of bash's `times`; its second line: 
 
 "$BENCH_DIR/db.sh" start >/dev/null 2>&1 || "$BENCH_DIR/db.sh" start
 db_pid="$(head -1 "$BENCH_DIR/.pgdata/postmaster.pid")"
-echo "[pgbench] $("$PGBENCH" --version), server $(q postgres 'SHOW server_version'), database $db, ${duration} s per run, plan_cache_mode $plan_cache_mode, results in $out"
+echo "[pgbench] $("$PGBENCH" --version), server $(q postgres 'SHOW server_version'), database $db, ${duration} s per run, results in $out"
 printf '%-8s %7s %6s %10s %9s %9s %9s %8s %11s %11s\n' script clients run tps avg_ms p50_ms p99_ms txns db_cpu_ms/t pgb_cpu_ms/t
 
 for script in $scripts; do
@@ -102,7 +101,7 @@ for script in $scripts; do
             # base: targets used by earlier runs on this copy; each client c takes n = base + c, base + c + clients, ...
             db_cpu0=$(cluster_cpu_ms "$db_pid")
             times >"$prefix.times0"   # in this shell (no fork): the CPU of its finished children so far
-            PGOPTIONS="-c plan_cache_mode=$plan_cache_mode -c statement_timeout=10s -c idle_in_transaction_session_timeout=30s" \
+            PGOPTIONS="-c statement_timeout=10s -c idle_in_transaction_session_timeout=30s" \
             "$PGBENCH" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -n -M prepared -c "$c" -j 2 -T "$duration" \
                 -D k="$((base / c))" -D nclients="$c" -D targets="$targets" \
                 -l --log-prefix="$prefix" -f "$PGB_DIR/$script.sql" "$work" >"$prefix.out" 2>&1 \

@@ -5,10 +5,12 @@
 -- database's own triggers (V3 updated_at, V4 hash chain, V5 NOTIFY) fire as they do for the server.
 -- Variables given by bench/pgbench/run.sh: -D k=0 -D nclients=<clients> -D targets=<rows of bench.submit_target>.
 -- Each client walks its own slice of bench.submit_target (workers without any application, each
--- with a course that fits them), so no two transactions pick the same worker. The target row is
--- joined into the facts read: the server knows the subject, campaign and course from the request.
+-- with a course that fits them), so no two transactions pick the same worker. The pick is a
+-- statement of its own before the transaction (a primary-key read; the server has the subject,
+-- campaign and course from the token and the request), so the facts read is the server's, join for join.
 \set k :k + 1
 \set n ((:k - 1) * :nclients + :client_id) % :targets + 1
+SELECT t.subject AS subject, t.campaign_id AS pick_campaign, t.course_id AS pick_course FROM bench.submit_target t WHERE t.n = :n \gset
 BEGIN;
 SELECT w.id AS wid, w.birth_date, w.created_at, w.education_level AS edu, w.employer, w.employer_kind, w.frontline,
        w.id_number_enc, w.id_number_hash, w.id_number_masked, w.name, w.org_unit_id AS unit, w.phone_enc, w.phone_masked,
@@ -25,8 +27,8 @@ SELECT w.id AS wid, w.birth_date, w.created_at, w.education_level AS edu, w.empl
             AND a.status NOT IN ('REJECTED', 'WITHDRAWN', 'CANCELLED')) AS live,
        (SELECT count(a.id) FROM application a WHERE a.worker_id = w.id AND a.target_level = co.target_level
             AND a.status = 'COMPLETED') AS completed
-FROM bench.submit_target t, worker w, campaign c, course co, academy ac, org_unit o
-WHERE t.n = :n AND w.subject = t.subject AND c.id = t.campaign_id AND co.id = t.course_id AND ac.id = co.academy_id
+FROM worker w, campaign c, course co, academy ac, org_unit o
+WHERE w.subject = :subject AND c.id = :pick_campaign AND co.id = :pick_course AND ac.id = co.academy_id
   AND o.id = w.org_unit_id \gset
 \if :live = 0
 WITH a AS (INSERT INTO application (worker_id, campaign_id, course_id, academy_id, client_request_id, track, from_level, target_level,

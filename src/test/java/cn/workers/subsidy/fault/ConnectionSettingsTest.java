@@ -6,8 +6,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The bounds and the planning mode PostgreSQL applies are in force on the application's own connections, as configured. */
+/** The bounds PostgreSQL enforces are in force on the application's own connections, as configured. */
 @QuarkusTest
 class ConnectionSettingsTest {
 
@@ -30,9 +32,11 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void cachedStatementsArePlannedWithTheirValues() {
-        // prepared statements are cached per connection; a generic plan would ignore the values bound
-        assertEquals("force_custom_plan", probe.showOnPool("plan_cache_mode"));
-        assertEquals("force_custom_plan", probe.showInSession("plan_cache_mode"), "as a Hibernate Reactive session sees it");
+    void statementsAreKeptPreparedExceptPrefixMatches() {
+        String plain = "SELECT count(*) FROM org_unit WHERE kind = 'CITY'";
+        String prefix = "SELECT count(*) FROM org_unit WHERE path LIKE '/1/' || '%'";
+        var kept = probe.keptPrepared(plain, prefix);
+        assertTrue(kept.contains(plain), "a statement is kept prepared on its connection: " + kept);
+        assertFalse(kept.contains(prefix), "a prefix match is planned anew with its values every time: " + kept);
     }
 }

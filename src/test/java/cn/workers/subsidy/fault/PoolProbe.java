@@ -63,6 +63,24 @@ public class PoolProbe {
         }
     }
 
+    /**
+     * Runs each statement (no parameters) on one connection of the pool, then lists the statements that
+     * connection keeps prepared ({@code pg_prepared_statements}).
+     */
+    public List<String> keptPrepared(String... statements) {
+        SqlConnection c = pool.getConnection().await().atMost(WAIT);
+        try {
+            for (String sql : statements) {
+                c.preparedQuery(sql).execute().await().atMost(WAIT);
+            }
+            List<String> kept = new ArrayList<>();
+            c.query("SELECT statement FROM pg_prepared_statements").execute().await().atMost(WAIT).forEach(r -> kept.add(r.getString(0)));
+            return kept;
+        } finally {
+            c.close().await().atMost(WAIT);
+        }
+    }
+
     /** Takes {@code n} connections out of the pool and keeps them until {@link #release()}. */
     public synchronized void hold(int n) {
         for (int i = 0; i < n; i++) {
