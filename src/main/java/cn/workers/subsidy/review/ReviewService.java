@@ -7,6 +7,7 @@ import cn.workers.subsidy.application.ApplicationRepository;
 import cn.workers.subsidy.application.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
 import cn.workers.subsidy.application.Transitions;
+import cn.workers.subsidy.campaign.Campaign;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.campaign.CampaignRepository;
 import cn.workers.subsidy.common.error.DomainException;
@@ -67,15 +68,25 @@ public class ReviewService {
         return reviewer(caller).flatMap(r -> lockAtMyStage(r, id, expectedVersion, Action.APPROVE).flatMap(app ->
                 campaigns.findById(app.campaignId).flatMap(campaign -> {
                     ReviewStage next = campaign.stageAfter(app.currentStage);
+                    Uni<ApplicationEntity> moved;
                     if (next != null) {
                         StateMachine.next(app.status, Action.APPROVE, false);
-                        return transitions.apply(app, Action.APPROVE, ApplicationStatus.IN_REVIEW, next,
+                        moved = transitions.apply(app, Action.APPROVE, ApplicationStatus.IN_REVIEW, next,
                                 OrgPaths.ancestorAt(app.orgPath, next.depth()), caller, note);
+                    } else {
+                        moved = finalApproval(caller, campaign, app, note);
                     }
-                    return finalApproval(caller, campaign, app, note);
-                }))).map(Application::of);
+                    // the campaign read here answers the case's campaign field too
+                    return moved.map(a -> Application.of(a).withLoaded(Campaign.of(campaign), null));
+                })));
     }
 
+    /**
+     * The last stage's approval: the case moves to APPROVED holding a place of the pool that covers it. The
+     * case is written first and the place taken last, so the pool's row lock (taken by the conditional
+     * update, and what every final approval of that pool queues on) is held only for the ledger entry and
+     * the commit. An exhausted pool fails the transaction, and the case's change is rolled back with it.
+     */
     private Uni<ApplicationEntity> finalApproval(Caller caller, CampaignEntity campaign, ApplicationEntity app, String note) {
         ApplicationStatus to = StateMachine.next(app.status, Action.APPROVE, true);
         return pools.poolCovering(campaign.id, app.track, app.orgPath).flatMap(pool -> {
@@ -83,15 +94,16 @@ public class ReviewService {
                 throw new DomainException(ErrorCode.NO_QUOTA_POOL, "no quota pool covers this worker's union for the "
                         + app.track + " track");
             }
-            return pools.takePlace(pool.id, app.id, caller.subject());
-        }).flatMap(taken -> {
-            if (taken == null) {
-                throw new DomainException(ErrorCode.QUOTA_EXHAUSTED, "the quota pool has no place left");
-            }
-            // the entity changes only after the pool's native update: Hibernate flushes dirty entities before native queries
-            app.quotaPoolId = taken.id;
+            app.quotaPoolId = pool.id;
             app.approvedAt = OffsetDateTime.now();
-            return transitions.apply(app, Action.APPROVE, to, null, null, caller, note);
+            return transitions.apply(app, Action.APPROVE, to, null, null, caller, note)
+                    .flatMap(approved -> pools.takePlace(pool.id, app.id, caller.subject()))
+                    .map(taken -> {
+                        if (taken == null) {
+                            throw new DomainException(ErrorCode.QUOTA_EXHAUSTED, "the quota pool has no place left");
+                        }
+                        return app;
+                    });
         });
     }
 
