@@ -30,11 +30,10 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
                 DisbursementEntity.class).setParameter(1, ids).getResultList());
     }
 
-    // the campaign is the application's (V6; a trigger refuses any other): a scalar subquery, so an
-    // unknown application still fails on its foreign key instead of dropping out of a join
+    // the campaign as the locked application gave it (V6: a trigger refuses any other)
     private static final String CREATE_ALL = "INSERT INTO disbursement (application_id, campaign_id, stage, amount_fen)"
-            + " SELECT x.application_id, (SELECT a.campaign_id FROM application a WHERE a.id = x.application_id), x.stage, x.amount_fen"
-            + " FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb)) AS x(application_id bigint, stage text, amount_fen int)";
+            + " SELECT x.application_id, x.campaign_id, x.stage, x.amount_fen"
+            + " FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb)) AS x(application_id bigint, campaign_id bigint, stage text, amount_fen int)";
 
     /** Creates PENDING instalments in one statement, each under its application's campaign. */
     public Uni<Integer> createAll(List<Instalments.Due> instalments) {
@@ -43,7 +42,8 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
         }
         JsonArray rows = new JsonArray();
         for (Instalments.Due i : instalments) {
-            rows.add(new JsonObject().put("application_id", i.applicationId()).put("stage", i.stage().name()).put("amount_fen", i.amountFen()));
+            rows.add(new JsonObject().put("application_id", i.applicationId()).put("campaign_id", i.campaignId()).put("stage", i.stage().name())
+                    .put("amount_fen", i.amountFen()));
         }
         return getSession().flatMap(s -> s.createNativeQuery(CREATE_ALL).setParameter(1, rows.encode()).executeUpdate());
     }

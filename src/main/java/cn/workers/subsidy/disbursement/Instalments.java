@@ -10,8 +10,8 @@ public final class Instalments {
     private Instalments() {
     }
 
-    /** An instalment to create: PENDING, for one application and stage. */
-    public record Due(long applicationId, DisbursementStage stage, int amountFen) {
+    /** An instalment to create: PENDING, for one application (of {@code campaignId}) and stage. */
+    public record Due(long applicationId, long campaignId, DisbursementStage stage, int amountFen) {
     }
 
     public static int enrollmentShare(int subsidyFen, int sharePercent) {

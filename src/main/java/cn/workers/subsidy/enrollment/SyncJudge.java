@@ -102,14 +102,14 @@ final class SyncJudge {
             case ENROLL -> {
                 int share = Instalments.enrollmentShare(c.subsidyFen, c.sharePercent);
                 if (c.enrollmentShareFen == null && share > 0) {
-                    instalments.add(new Instalments.Due(c.id, DisbursementStage.ENROLLMENT, share));
+                    instalments.add(new Instalments.Due(c.id, c.campaignId, DisbursementStage.ENROLLMENT, share));
                     c.enrollmentShareFen = share;
                 }
             }
             case COMPLETE -> {
                 int rest = Instalments.completionShare(c.subsidyFen, granted);
                 if (!c.hasCompletionShare && rest > 0) {
-                    instalments.add(new Instalments.Due(c.id, DisbursementStage.COMPLETION, rest));
+                    instalments.add(new Instalments.Due(c.id, c.campaignId, DisbursementStage.COMPLETION, rest));
                     c.hasCompletionShare = true;
                 }
             }

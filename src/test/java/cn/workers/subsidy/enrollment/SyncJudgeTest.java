@@ -61,7 +61,7 @@ class SyncJudgeTest {
         assertEquals(ApplicationStatus.COMPLETED, c.status);
         assertEquals(4, c.version);
         assertEquals(2, plan.steps().size());
-        assertEquals(List.of(new Instalments.Due(1, DisbursementStage.ENROLLMENT, 45_000), new Instalments.Due(1, DisbursementStage.COMPLETION,
+        assertEquals(List.of(new Instalments.Due(1, 1, DisbursementStage.ENROLLMENT, 45_000), new Instalments.Due(1, 1, DisbursementStage.COMPLETION,
                 45_001)), plan.instalments());
         assertEquals("externalRef=R; occurredAt=" + T.plusHours(2) + "; certificate=C", plan.steps().get(1).comment());
     }
@@ -108,7 +108,7 @@ class SyncJudgeTest {
         SyncCase c = j.plan().changed().get(0);
         assertEquals(ApplicationStatus.CANCELLED, c.status);
         assertTrue(c.releasesPlace);
-        assertEquals(List.of(new Instalments.Due(1, DisbursementStage.ENROLLMENT, 50_000)), j.plan().instalments());
+        assertEquals(List.of(new Instalments.Due(1, 1, DisbursementStage.ENROLLMENT, 50_000)), j.plan().instalments());
         assertEquals(EnrollmentStatus.DROPPED, c.enrollment.status());
         assertEquals(T.plusHours(1), c.enrollment.enrolledAt());
         assertEquals(T.plusHours(5), c.enrollment.lastEventAt());

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Committed changes, as PostgreSQL delivers them to this replica: one LISTEN connection per
  * replica for the channels on which the database's triggers NOTIFY inside the changing transactions
@@ -26,8 +28,8 @@ public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    private final BroadcastProcessor<JsonObject> applications = BroadcastProcessor.create();
-    private final BroadcastProcessor<JsonObject> quotas = BroadcastProcessor.create();
+    private final Channel applications = new Channel();
+    private final Channel quotas = new Channel();
     private final Vertx vertx;
     private final String url;
     private final String user;
@@ -47,8 +49,8 @@ public class ChangeFeed {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(ApplicationEvents.APPLICATION_CHANGED).handler(payload -> publish(applications, payload));
-        subscriber.channel(QuotaEvents.QUOTA_CHANGED).handler(payload -> publish(quotas, payload));
+        subscriber.channel(ApplicationEvents.APPLICATION_CHANGED).handler(applications::publish);
+        subscriber.channel(QuotaEvents.QUOTA_CHANGED).handler(quotas::publish);
         subscriber.connect().subscribe().with(ok -> LOG.info("Listening for committed changes"),
                 failure -> LOG.warnf("Change feed not connected yet (%s); retrying", failure.getMessage()));
     }
@@ -59,21 +61,44 @@ public class ChangeFeed {
         }
     }
 
-    private static void publish(BroadcastProcessor<JsonObject> processor, String payload) {
-        try {
-            processor.onNext(new JsonObject(payload));
-        } catch (RuntimeException e) {
-            LOG.warnf("Ignoring an unreadable change notification: %s", e.getMessage());
-        }
-    }
-
     /** Applications changed by committed transactions on any replica: {id, workerId, campaignId, version}. */
     public Multi<JsonObject> applications() {
-        return applications;
+        return applications.changes();
     }
 
     /** Quota pools changed by committed transactions on any replica: {poolId, campaignId, allocated, approved}. */
     public Multi<JsonObject> quotas() {
-        return quotas;
+        return quotas.changes();
+    }
+
+    /** How many subscriptions on this replica follow application changes now. */
+    int applicationListeners() {
+        return applications.listeners.get();
+    }
+
+    /**
+     * The changes of one channel. A notification is decoded only while somebody on this replica follows
+     * the channel: an academy's batch of 1,000 events brings 1,000 notifications, usually to nobody.
+     */
+    private static final class Channel {
+
+        private final BroadcastProcessor<JsonObject> processor = BroadcastProcessor.create();
+        private final AtomicInteger listeners = new AtomicInteger();
+
+        void publish(String payload) {
+            if (listeners.get() == 0) {
+                return;
+            }
+            try {
+                processor.onNext(new JsonObject(payload));
+            } catch (RuntimeException e) {
+                LOG.warnf("Ignoring an unreadable change notification: %s", e.getMessage());
+            }
+        }
+
+        Multi<JsonObject> changes() {
+            return processor.onSubscription().invoke(ignored -> listeners.incrementAndGet())
+                    .onTermination().invoke(listeners::decrementAndGet);
+        }
     }
 }
