@@ -4,7 +4,7 @@
 #  1. starts the bench PostgreSQL (bench/db.sh) and generates the datasets that are missing
 #     (bench_10k and bench_1m: bench/generate.sh);
 #  2. builds the server (./mvnw package -DskipTests) when target/quarkus-app is missing or --build;
-#  3. for every run: per dataset, a fresh copy of the data, the server jar started in prod mode
+#  3. for every run: per dataset (in the given order in odd runs, reversed in even runs), a fresh copy of the data, the server jar started in prod mode
 #     against it (start-up time measured to /q/health/ready), the load driver's scenarios
 #     (bench/LoadDriver.java; CPU per request of the server, of the PostgreSQL cluster, the postmaster
 #     of bench/.pgdata/postmaster.pid and its children, and of the driver), the server stopped; then
@@ -167,10 +167,15 @@ for size in $sizes; do
     export_input "bench_$size" "$RAW/input-$size"
 done
 
+largest="$(echo "$sizes" | awk '{print $NF}')"
 for run in $(seq 1 "$runs"); do
-    for size in $sizes; do
+    # odd runs take the datasets in the order given, even runs in reverse: a drift of the shared machine over
+    # a run (other tenants, the page cache) then weighs on both sizes alike in the medians
+    order="$sizes"
+    [ $((run % 2)) = 0 ] && order="$(echo "$sizes" | awk '{for (i = NF; i > 0; i--) printf "%s%s", $i, (i > 1 ? " " : "")}')"
+    for size in $order; do
         scen="$scen_small"
-        [ "$size" = "$(echo "$sizes" | awk '{print $NF}')" ] && scen="$scen_big"
+        [ "$size" = "$largest" ] && scen="$scen_big"
         log "run $run/$runs, $size: fresh copy of bench_$size"
         "$BENCH_DIR/db.sh" clone "bench_$size" bench_run 2>&1 | tee -a "$RAW/run.log" >&2
         start_server bench_run "$size" "$run"
