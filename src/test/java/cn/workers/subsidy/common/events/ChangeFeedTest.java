@@ -2,6 +2,8 @@ package cn.workers.subsidy.common.events;
 
 import cn.workers.subsidy.application.ApplicationEvents;
 import cn.workers.subsidy.support.Db;
+import cn.workers.subsidy.support.Fixtures;
+import cn.workers.subsidy.support.World;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +26,9 @@ class ChangeFeedTest {
 
     @Inject
     Db db;
+
+    @Inject
+    Fixtures fx;
 
     private void notifyChange(long id) {
         db.one("SELECT CAST(pg_notify(?, ?) AS text)", ApplicationEvents.APPLICATION_CHANGED,
@@ -50,5 +55,32 @@ class ChangeFeedTest {
 
         b.cancel();
         assertEquals(before, feed.applicationListeners());
+    }
+
+    @Test
+    void theDatabaseAnnouncesEveryWriterChanges() {
+        // V5: the triggers notify, so a change made outside the services (a fix in psql) reaches subscribers too
+        World w = World.create(fx, "GRASSROOTS");
+        long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+        long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 5);
+        List<JsonObject> apps = new CopyOnWriteArrayList<>();
+        List<JsonObject> pools = new CopyOnWriteArrayList<>();
+        Cancellable a = feed.applications().subscribe().with(apps::add);
+        Cancellable q = feed.quotas().subscribe().with(pools::add);
+        try {
+            db.update("UPDATE application SET version = version + 1 WHERE id = ?", app);
+            db.update("UPDATE application SET subsidy_fen = subsidy_fen WHERE id = ?", app); // the version stays: no news
+            db.update("UPDATE quota_pool SET allocated = 7 WHERE id = ?", pool);
+            await().atMost(Duration.ofSeconds(10)).until(() -> apps.stream().anyMatch(j -> j.getLong("id") == app)
+                    && pools.stream().anyMatch(j -> j.getLong("poolId") == pool));
+            JsonObject changed = apps.stream().filter(j -> j.getLong("id") == app).findFirst().orElseThrow();
+            assertEquals(w.worker(), changed.getLong("workerId"));
+            assertEquals(2, changed.getInteger("version"));
+            assertEquals(7, pools.stream().filter(j -> j.getLong("poolId") == pool).findFirst().orElseThrow().getInteger("allocated"));
+            assertEquals(1, apps.stream().filter(j -> j.getLong("id") == app).count(), "a write that keeps the version is not announced");
+        } finally {
+            a.cancel();
+            q.cancel();
+        }
     }
 }
