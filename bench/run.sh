@@ -12,7 +12,7 @@
 #  4. medians of the runs, the ratios and the targets in bench/results/<timestamp>.md (raw
 #     output in bench/results/<timestamp>.raw/, not committed).
 #
-# Options: --runs 3  --sizes "10k 1m"  --duration 20  --warmup 10  --prewarm 60  --concurrency 32  --pool 20
+# Options: --runs 3  --sizes "10k 1m"  --duration 20  --warmup 20  --prewarm 60  --concurrency 32  --pool 20
 #          --subscribers 500  --scenarios-small "me,my-applications,courses,review-queue,review-queue-full"
 #          --scenarios-big "me,my-applications,courses,review-queue,review-queue-full,submit,approve,sync,quota-fanout"
 #          --pgbench-duration 20  --skip-pgbench  --build
@@ -30,7 +30,7 @@ ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 . "$BENCH_DIR/bench.env"
 export BENCH_PG_PORT
 
-runs=3; sizes="10k 1m"; duration=20; warmup=10; prewarm=60; concurrency=32; pool=20; subscribers=500
+runs=3; sizes="10k 1m"; duration=20; warmup=20; prewarm=60; concurrency=32; pool=20; subscribers=500
 scen_small="me,my-applications,courses,review-queue,review-queue-full"
 scen_big="me,my-applications,courses,review-queue,review-queue-full,submit,approve,sync,quota-fanout"
 pgb_duration=20; skip_pgbench=0; build=0
