@@ -34,17 +34,15 @@ public class Submissions {
     private final CourseRepository courses;
     private final SubmissionFactsRepository facts;
     private final ApplicationRepository applications;
-    private final HistoryRepository history;
     private final Transitions transitions;
 
     Submissions(WorkerRepository workers, CampaignRepository campaigns, CourseRepository courses, SubmissionFactsRepository facts,
-            ApplicationRepository applications, HistoryRepository history, Transitions transitions) {
+            ApplicationRepository applications, Transitions transitions) {
         this.workers = workers;
         this.campaigns = campaigns;
         this.courses = courses;
         this.facts = facts;
         this.applications = applications;
-        this.history = history;
         this.transitions = transitions;
     }
 
