@@ -3,6 +3,7 @@ package cn.workers.subsidy.application;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.paging.Cursors;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.review.ReviewStage;
@@ -74,9 +75,9 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
     // V4). submitted_at and updated_at are the database's (column default and V3 trigger) and come back.
     private static final String INSERT_SUBMITTED = "WITH a AS (INSERT INTO application (worker_id, campaign_id, course_id, academy_id,"
             + " client_request_id, track, from_level, target_level, subsidy_fen, status, current_stage, stage_unit_id, org_unit_id, org_path)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'SUBMITTED', ?10, ?11, ?12, ?13) RETURNING id, submitted_at, updated_at),"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', $10, $11, $12, $13) RETURNING id, submitted_at, updated_at),"
             + " h AS (INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)"
-            + " SELECT a.id, ?14, ?15, ?16, NULL, 'SUBMITTED' FROM a)"
+            + " SELECT a.id, $14, $15, $16, NULL, 'SUBMITTED' FROM a)"
             + " SELECT id, submitted_at, updated_at FROM a";
 
     /**
@@ -84,15 +85,12 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
      * statement, and fills in the id and the times the database gave it.
      */
     public Uni<ApplicationEntity> insertSubmitted(ApplicationEntity a, String actorSubject) {
-        return getSession().flatMap(s -> s.createNativeQuery(INSERT_SUBMITTED, Object[].class)
-                .setParameter(1, a.workerId).setParameter(2, a.campaignId).setParameter(3, a.courseId).setParameter(4, a.academyId)
-                .setParameter(5, a.clientRequestId).setParameter(6, a.track.name())
-                .setParameter(7, a.fromLevel == null ? null : a.fromLevel.name()).setParameter(8, a.targetLevel.name())
-                .setParameter(9, a.subsidyFen).setParameter(10, a.currentStage.name()).setParameter(11, a.stageUnitId)
-                .setParameter(12, a.orgUnitId).setParameter(13, a.orgPath).setParameter(14, actorSubject)
-                .setParameter(15, Action.SUBMIT.role()).setParameter(16, Action.SUBMIT.name()).getSingleResult())
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, INSERT_SUBMITTED, a.workerId, a.campaignId, a.courseId, a.academyId,
+                        a.clientRequestId, a.track.name(), a.fromLevel == null ? null : a.fromLevel.name(), a.targetLevel.name(),
+                        a.subsidyFen, a.currentStage.name(), a.stageUnitId, a.orgUnitId, a.orgPath, actorSubject,
+                        Action.SUBMIT.role(), Action.SUBMIT.name()))
                 .map(r -> {
-                    a.id = ((Number) r[0]).longValue();
+                    a.id = (Long) r[0];
                     a.submittedAt = (OffsetDateTime) r[1];
                     a.updatedAt = (OffsetDateTime) r[2];
                     return a;
@@ -108,8 +106,8 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
      * before the page query: that one's snapshot then holds every transaction that started earlier.
      */
     public Uni<OffsetDateTime> syncHorizon() {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT least(clock_timestamp(), min(xact_start)) FROM pg_stat_activity"
-                + " WHERE pid <> pg_backend_pid() AND datname = current_database()", OffsetDateTime.class).getSingleResult());
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, "SELECT least(clock_timestamp(), min(xact_start)) FROM pg_stat_activity"
+                + " WHERE pid <> pg_backend_pid() AND datname = current_database()")).map(r -> (OffsetDateTime) r[0]);
     }
 
     private static final String ACADEMY_FEED = "SELECT * FROM application WHERE academy_id = ?1 AND approved_at IS NOT NULL"
@@ -129,7 +127,7 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
 
     private static final String LOCK_ALL = "SELECT id, worker_id, campaign_id, course_id, academy_id, status, version, subsidy_fen,"
             + " quota_pool_id, approved_at FROM application"
-            + " WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint)) ORDER BY id FOR UPDATE";
+            + " WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST($1 AS text) AS jsonb)) AS bigint)) ORDER BY id FOR UPDATE";
 
     /**
      * Locks many applications at once, in id order (so that two batches never deadlock), and
@@ -140,7 +138,7 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
             return Uni.createFrom().item(List.of());
         }
         String json = new JsonArray(List.copyOf(ids)).encode();
-        return getSession().flatMap(s -> s.createNativeQuery(LOCK_ALL, Object[].class).setParameter(1, json).getResultList())
+        return getSession().flatMap(s -> SessionRows.list(s, LOCK_ALL, json))
                 .map(rows -> rows.stream().map(ApplicationRepository::detached).toList());
     }
 

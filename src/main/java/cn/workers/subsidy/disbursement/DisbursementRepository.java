@@ -1,5 +1,6 @@
 package cn.workers.subsidy.disbursement;
 
+import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.paging.Cursors;
 import cn.workers.subsidy.common.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -19,15 +20,15 @@ import java.util.List;
 @ApplicationScoped
 public class DisbursementRepository implements PanacheRepository<DisbursementEntity> {
 
-    /** The instalments of many applications in one query (the ids travel as one JSON parameter). */
+    /** The instalments of many applications in one query (the ids travel as one JSON parameter), as detached copies. */
     public Uni<List<DisbursementEntity>> forApplications(Collection<Long> applicationIds) {
         if (applicationIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         String ids = new JsonArray(List.copyOf(applicationIds)).encode();
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT * FROM disbursement"
-                + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint))",
-                DisbursementEntity.class).setParameter(1, ids).getResultList());
+        return getSession().flatMap(s -> SessionRows.list(s, "SELECT" + COLUMNS + " FROM disbursement"
+                        + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST($1 AS text) AS jsonb)) AS bigint))", ids))
+                .map(rows -> rows.stream().map(DisbursementRepository::detached).toList());
     }
 
     // the campaign as the locked application gave it (V6: a trigger refuses any other)
@@ -70,28 +71,26 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
 
     /** The org path of the case an instalment belongs to; null when there is no such instalment. */
     public Uni<String> casePath(long id) {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT a.org_path FROM disbursement d JOIN application a"
-                + " ON a.id = d.application_id WHERE d.id = ?1", String.class).setParameter(1, id).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, "SELECT a.org_path FROM disbursement d JOIN application a"
+                + " ON a.id = d.application_id WHERE d.id = $1", id)).map(r -> r == null ? null : (String) r[0]);
     }
 
     private static final String COLUMNS = " id, application_id, campaign_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by";
-    private static final String PAY = "UPDATE disbursement SET status = 'PAID', paid_at = clock_timestamp(), reference = ?2, paid_by = ?3"
-            + " WHERE id = ?1 AND status = 'PENDING' RETURNING" + COLUMNS;
+    private static final String PAY = "UPDATE disbursement SET status = 'PAID', paid_at = clock_timestamp(), reference = $2, paid_by = $3"
+            + " WHERE id = $1 AND status = 'PENDING' RETURNING" + COLUMNS;
 
     /**
      * Pays a PENDING instalment; null when it is not PENDING (any more). Concurrent payments of one
      * instalment queue on its row: the first pays, the others then find it PAID.
      */
     public Uni<DisbursementEntity> pay(long id, String reference, String paidBy) {
-        return getSession().flatMap(s -> s.createNativeQuery(PAY, Object[].class).setParameter(1, id).setParameter(2, reference)
-                .setParameter(3, paidBy).getResultList()).map(rows -> rows.isEmpty() ? null : detached(rows.get(0)));
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, PAY, id, reference, paidBy)).map(r -> r == null ? null : detached(r));
     }
 
     /** The instalment as stored now, read as scalars (a detached copy, never a stale one from the session). */
     public Uni<DisbursementEntity> current(long id) {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT" + COLUMNS + " FROM disbursement WHERE id = ?1", Object[].class)
-                .setParameter(1, id).getResultList()).map(rows -> rows.isEmpty() ? null : detached(rows.get(0)));
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, "SELECT" + COLUMNS + " FROM disbursement WHERE id = $1", id))
+                .map(r -> r == null ? null : detached(r));
     }
 
     private static DisbursementEntity detached(Object[] r) {

@@ -1,11 +1,13 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.common.db.SessionRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -21,19 +23,22 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
      * Other academies' batches run in parallel.
      */
     public Uni<Void> lockAcademy(long academyId) {
-        return getSession().flatMap(s -> s
-                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked", Long.class)
-                .setParameter(1, SYNC_LOCK_SPACE).setParameter(2, Long.hashCode(academyId)).getSingleResult()).replaceWithVoid();
+        return getSession().flatMap(s -> SessionRows.list(s, "SELECT count(*) FROM (SELECT pg_advisory_xact_lock($1, $2)) AS locked",
+                SYNC_LOCK_SPACE, Long.hashCode(academyId))).replaceWithVoid();
     }
 
-    private static final String FOR_SYNC = "SELECT * FROM enrollment"
-            + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?1 AS text) AS jsonb)) AS bigint))"
-            + " UNION SELECT * FROM enrollment"
-            + " WHERE academy_id = ?2 AND external_ref IN (SELECT jsonb_array_elements_text(CAST(CAST(?3 AS text) AS jsonb)))";
+    private static final String COLUMNS = "application_id, academy_id, external_ref, status, enrolled_at, completed_at, dropped_at,"
+            + " certificate_no, tuition_paid_fen, last_event_at";
+
+    private static final String FOR_SYNC = "SELECT " + COLUMNS + " FROM enrollment"
+            + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST($1 AS text) AS jsonb)) AS bigint))"
+            + " UNION SELECT " + COLUMNS + " FROM enrollment"
+            + " WHERE academy_id = $2 AND external_ref IN (SELECT jsonb_array_elements_text(CAST(CAST($3 AS text) AS jsonb)))";
 
     /**
      * The enrollments of these applications and those of the academy that use any of these external
      * references, in one query (the lists travel as one JSON parameter each, whatever their size).
+     * Detached copies for the batch to judge by: the batch writes with {@link #upsertAll}.
      */
     public Uni<List<EnrollmentEntity>> forSync(long academyId, Collection<Long> applicationIds, Collection<String> refs) {
         if (applicationIds.isEmpty() && refs.isEmpty()) {
@@ -41,8 +46,23 @@ public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEnt
         }
         String ids = new JsonArray(List.copyOf(applicationIds)).encode();
         String externalRefs = new JsonArray(List.copyOf(refs)).encode();
-        return getSession().flatMap(s -> s.createNativeQuery(FOR_SYNC, EnrollmentEntity.class).setParameter(1, ids).setParameter(2, academyId)
-                .setParameter(3, externalRefs).getResultList());
+        return getSession().flatMap(s -> SessionRows.list(s, FOR_SYNC, ids, academyId, externalRefs))
+                .map(rows -> rows.stream().map(EnrollmentRepository::detached).toList());
+    }
+
+    private static EnrollmentEntity detached(Object[] r) {
+        EnrollmentEntity e = new EnrollmentEntity();
+        e.applicationId = (Long) r[0];
+        e.academyId = (Long) r[1];
+        e.externalRef = (String) r[2];
+        e.status = EnrollmentStatus.valueOf((String) r[3]);
+        e.enrolledAt = (OffsetDateTime) r[4];
+        e.completedAt = (OffsetDateTime) r[5];
+        e.droppedAt = (OffsetDateTime) r[6];
+        e.certificateNo = (String) r[7];
+        e.tuitionPaidFen = (Integer) r[8];
+        e.lastEventAt = (OffsetDateTime) r[9];
+        return e;
     }
 
     private static final String UPSERT = "INSERT INTO enrollment (application_id, academy_id, external_ref, status, enrolled_at, completed_at,"

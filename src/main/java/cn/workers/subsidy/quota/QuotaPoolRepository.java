@@ -1,6 +1,7 @@
 package cn.workers.subsidy.quota;
 
 import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.common.db.SessionRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,7 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
 
     /** Takes one place for an application being approved; null when the pool has none left (QUOTA_EXHAUSTED). */
     public Uni<QuotaPoolEntity> takePlace(long poolId, long applicationId, String actorSubject) {
-        return change("UPDATE quota_pool SET approved = approved + 1 WHERE id = :id AND approved < allocated RETURNING " + COLUMNS,
+        return change("UPDATE quota_pool SET approved = approved + 1 WHERE id = $1 AND approved < allocated RETURNING " + COLUMNS,
                 poolId, null).flatMap(pool -> ledger(pool, -1, LedgerReason.APPROVE, applicationId, actorSubject));
     }
 
@@ -35,7 +36,7 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
         if (reason != LedgerReason.WITHDRAW && reason != LedgerReason.CANCEL) {
             return Uni.createFrom().failure(new IllegalArgumentException("a place is given back on WITHDRAW or CANCEL, not " + reason));
         }
-        return change("UPDATE quota_pool SET approved = approved - 1 WHERE id = :id AND approved > 0 RETURNING " + COLUMNS,
+        return change("UPDATE quota_pool SET approved = approved - 1 WHERE id = $1 AND approved > 0 RETURNING " + COLUMNS,
                 poolId, null).flatMap(pool -> ledger(pool, 1, reason, applicationId, actorSubject));
     }
 
@@ -81,12 +82,10 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
                         + " VALUES (:campaign, :unit, :track, 0) ON CONFLICT (campaign_id, org_unit_id, track) DO NOTHING")
                 .setParameter("campaign", campaignId).setParameter("unit", orgUnitId).setParameter("track", track.name())
                 .executeUpdate()
-                .flatMap(ignored -> s.createNativeQuery("SELECT " + COLUMNS + " FROM quota_pool"
-                                + " WHERE campaign_id = :campaign AND org_unit_id = :unit AND track = :track FOR UPDATE")
-                        .setParameter("campaign", campaignId).setParameter("unit", orgUnitId).setParameter("track", track.name())
-                        .getSingleResult()))
-                .map(row -> pool((Object[]) row))
-                .flatMap(before -> change("UPDATE quota_pool SET allocated = :n WHERE id = :id AND approved <= :n RETURNING " + COLUMNS,
+                .flatMap(ignored -> SessionRows.oneOrNull(s, "SELECT " + COLUMNS + " FROM quota_pool"
+                        + " WHERE campaign_id = $1 AND org_unit_id = $2 AND track = $3 FOR UPDATE", campaignId, orgUnitId, track.name())))
+                .map(QuotaPoolRepository::pool)
+                .flatMap(before -> change("UPDATE quota_pool SET allocated = $2 WHERE id = $1 AND approved <= $2 RETURNING " + COLUMNS,
                         before.id, allocated)
                         .flatMap(after -> ledger(after, after == null ? 0 : after.allocated - before.allocated, LedgerReason.ALLOCATE, null,
                                 actorSubject)));
@@ -105,25 +104,21 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
     }
 
     private Uni<QuotaPoolEntity> shift(long poolId, int delta, LedgerReason reason, String actorSubject) {
-        return change("UPDATE quota_pool SET allocated = allocated + :n WHERE id = :id AND allocated + :n >= approved RETURNING " + COLUMNS,
+        return change("UPDATE quota_pool SET allocated = allocated + $2 WHERE id = $1 AND allocated + $2 >= approved RETURNING " + COLUMNS,
                 poolId, delta).flatMap(pool -> ledger(pool, delta, reason, null, actorSubject));
     }
 
     private Uni<Void> lock(long poolId) {
-        return session().flatMap(s -> s.createNativeQuery("SELECT id FROM quota_pool WHERE id = :id FOR UPDATE")
-                .setParameter("id", poolId).getResultList()).replaceWithVoid();
+        return session().flatMap(s -> SessionRows.list(s, "SELECT id FROM quota_pool WHERE id = $1 FOR UPDATE", poolId)).replaceWithVoid();
     }
 
-    /** Runs a conditional UPDATE ... RETURNING on one pool: the pool after it, or null when the condition failed. */
+    /**
+     * Runs a conditional UPDATE ... RETURNING on one pool ($1 its id, $2 {@code n} when given): the pool
+     * after it, or null when the condition failed.
+     */
     private Uni<QuotaPoolEntity> change(String sql, long poolId, Integer n) {
-        return session().flatMap(s -> {
-            Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
-            q.setParameter("id", poolId);
-            if (n != null) {
-                q.setParameter("n", n);
-            }
-            return q.getSingleResultOrNull();
-        }).map(row -> row == null ? null : pool(row));
+        return session().flatMap(s -> n == null ? SessionRows.oneOrNull(s, sql, poolId) : SessionRows.oneOrNull(s, sql, poolId, n))
+                .map(row -> row == null ? null : pool(row));
     }
 
     /**

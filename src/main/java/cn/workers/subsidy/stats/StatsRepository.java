@@ -2,6 +2,7 @@ package cn.workers.subsidy.stats;
 
 import cn.workers.subsidy.application.ApplicationStatus;
 import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.quota.QuotaPool;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,8 @@ import java.util.List;
 @ApplicationScoped
 public class StatsRepository {
 
-    private static final String BY_STATUS = "SELECT status, count(*) FROM application WHERE campaign_id = ?1"
-            + " AND org_path LIKE ?2 || '%' GROUP BY status ORDER BY status";
+    private static final String BY_STATUS = "SELECT status, count(*) FROM application WHERE campaign_id = $1"
+            + " AND org_path LIKE $2 || '%' GROUP BY status ORDER BY status";
 
     /** Each pool in the subtree, with the cases of its track below it that are still in review. */
     private static final String BY_POOL = "SELECT p.id, p.track, p.allocated, p.approved, p.org_unit_id,"
@@ -22,19 +23,17 @@ public class StatsRepository {
             + " FROM quota_pool p JOIN org_unit u ON u.id = p.org_unit_id"
             + " LEFT JOIN application a ON a.campaign_id = p.campaign_id AND a.track = p.track"
             + "   AND a.status IN ('SUBMITTED', 'IN_REVIEW') AND a.org_path LIKE u.path || '%'"
-            + " WHERE p.campaign_id = ?1 AND u.path LIKE ?2 || '%'"
+            + " WHERE p.campaign_id = $1 AND u.path LIKE $2 || '%'"
             + " GROUP BY p.id, p.track, p.allocated, p.approved, p.org_unit_id ORDER BY p.org_unit_id, p.track";
 
     public Uni<List<StatusCount>> byStatus(long campaignId, String orgPath) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(BY_STATUS, Object[].class).setParameter(1, campaignId)
-                .setParameter(2, orgPath).getResultList())
+        return Panache.getSession().flatMap(s -> SessionRows.list(s, BY_STATUS, campaignId, orgPath))
                 .map(rows -> rows.stream().map(r -> new StatusCount(ApplicationStatus.valueOf(r[0].toString()),
                         ((Number) r[1]).intValue())).toList());
     }
 
     public Uni<List<PoolStats>> byPool(long campaignId, String orgPath) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(BY_POOL, Object[].class).setParameter(1, campaignId)
-                .setParameter(2, orgPath).getResultList())
+        return Panache.getSession().flatMap(s -> SessionRows.list(s, BY_POOL, campaignId, orgPath))
                 .map(rows -> rows.stream().map(r -> {
                     int allocated = ((Number) r[2]).intValue();
                     int approved = ((Number) r[3]).intValue();
