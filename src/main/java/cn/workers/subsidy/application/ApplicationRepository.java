@@ -3,6 +3,8 @@ package cn.workers.subsidy.application;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.workers.subsidy.campaign.Level;
+import cn.workers.subsidy.campaign.Track;
 import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.paging.Cursors;
 import cn.workers.subsidy.common.paging.PageRequest;
@@ -110,28 +112,32 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
                 + " WHERE pid <> pg_backend_pid() AND datname = current_database()")).map(r -> (OffsetDateTime) r[0]);
     }
 
-    private static final String ACADEMY_FEED = "SELECT * FROM application WHERE academy_id = ?1 AND approved_at IS NOT NULL"
-            + " AND updated_at < ?2 AND updated_at >= ?3 AND (updated_at, id) > (?4, ?5) ORDER BY updated_at, id";
+    // every column, in the order row() reads them
+    private static final String COLUMNS = "id, worker_id, campaign_id, course_id, academy_id, client_request_id, track, from_level,"
+            + " target_level, subsidy_fen, status, current_stage, stage_unit_id, org_unit_id, org_path, quota_pool_id, version,"
+            + " submitted_at, updated_at, approved_at";
+
+    private static final String ACADEMY_FEED = "SELECT " + COLUMNS + " FROM application WHERE academy_id = $1 AND approved_at IS NOT NULL"
+            + " AND updated_at < $2 AND updated_at >= $3 AND (updated_at, id) > ($4, $5) ORDER BY updated_at, id LIMIT $6";
 
     /**
      * A page of an academy's ever-approved applications in (updated_at, id) order, changed at or
-     * after {@code since} (null: from the beginning) and before {@code horizon}.
+     * after {@code since} (null: from the beginning) and before {@code horizon}; detached copies.
      */
     public Uni<List<ApplicationEntity>> academyPage(long academyId, OffsetDateTime since, OffsetDateTime horizon, PageRequest page) {
         OffsetDateTime afterTime = page.hasCursor() ? Cursors.time(page, 0) : BEGINNING;
         long afterId = page.hasCursor() ? page.longKey(1) : 0L;
-        return getSession().flatMap(s -> s.createNativeQuery(ACADEMY_FEED, ApplicationEntity.class).setParameter(1, academyId)
-                .setParameter(2, horizon).setParameter(3, since == null ? BEGINNING : since).setParameter(4, afterTime)
-                .setParameter(5, afterId).setMaxResults(page.first() + 1).getResultList());
+        return getSession().flatMap(s -> SessionRows.list(s, ACADEMY_FEED, academyId, horizon, since == null ? BEGINNING : since,
+                        afterTime, afterId, (long) page.first() + 1))
+                .map(rows -> rows.stream().map(ApplicationRepository::row).toList());
     }
 
-    private static final String LOCK_ALL = "SELECT id, worker_id, campaign_id, course_id, academy_id, status, version, subsidy_fen,"
-            + " quota_pool_id, approved_at FROM application"
+    private static final String LOCK_ALL = "SELECT " + COLUMNS + " FROM application"
             + " WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST($1 AS text) AS jsonb)) AS bigint)) ORDER BY id FOR UPDATE";
 
     /**
      * Locks many applications at once, in id order (so that two batches never deadlock), and
-     * returns detached copies of what a batch judges by: changing them writes nothing.
+     * returns detached copies for the batch to judge by: changing them writes nothing.
      */
     public Uni<List<ApplicationEntity>> lockAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -139,21 +145,32 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
         }
         String json = new JsonArray(List.copyOf(ids)).encode();
         return getSession().flatMap(s -> SessionRows.list(s, LOCK_ALL, json))
-                .map(rows -> rows.stream().map(ApplicationRepository::detached).toList());
+                .map(rows -> rows.stream().map(ApplicationRepository::row).toList());
     }
 
-    private static ApplicationEntity detached(Object[] r) {
+    /** A detached application from a row of {@link #COLUMNS}. */
+    private static ApplicationEntity row(Object[] r) {
         ApplicationEntity a = new ApplicationEntity();
-        a.id = ((Number) r[0]).longValue();
-        a.workerId = ((Number) r[1]).longValue();
-        a.campaignId = ((Number) r[2]).longValue();
-        a.courseId = ((Number) r[3]).longValue();
-        a.academyId = ((Number) r[4]).longValue();
-        a.status = ApplicationStatus.valueOf(r[5].toString());
-        a.version = ((Number) r[6]).intValue();
-        a.subsidyFen = ((Number) r[7]).intValue();
-        a.quotaPoolId = r[8] == null ? null : ((Number) r[8]).longValue();
-        a.approvedAt = (OffsetDateTime) r[9];
+        a.id = (Long) r[0];
+        a.workerId = (Long) r[1];
+        a.campaignId = (Long) r[2];
+        a.courseId = (Long) r[3];
+        a.academyId = (Long) r[4];
+        a.clientRequestId = (String) r[5];
+        a.track = Track.valueOf((String) r[6]);
+        a.fromLevel = r[7] == null ? null : Level.valueOf((String) r[7]);
+        a.targetLevel = Level.valueOf((String) r[8]);
+        a.subsidyFen = (Integer) r[9];
+        a.status = ApplicationStatus.valueOf((String) r[10]);
+        a.currentStage = r[11] == null ? null : ReviewStage.valueOf((String) r[11]);
+        a.stageUnitId = (Long) r[12];
+        a.orgUnitId = (Long) r[13];
+        a.orgPath = (String) r[14];
+        a.quotaPoolId = (Long) r[15];
+        a.version = (Integer) r[16];
+        a.submittedAt = (OffsetDateTime) r[17];
+        a.updatedAt = (OffsetDateTime) r[18];
+        a.approvedAt = (OffsetDateTime) r[19];
         return a;
     }
 

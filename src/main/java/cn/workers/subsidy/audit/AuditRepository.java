@@ -1,5 +1,6 @@
 package cn.workers.subsidy.audit;
 
+import cn.workers.subsidy.common.db.SessionRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class AuditRepository {
 
-    /** Every history chain of the campaign's applications in the subtree ({@code ?2} is the subtree root's path). */
+    /** Every history chain of the campaign's applications in the subtree ({@code $2} is the subtree root's path). */
     private static final String HISTORY = """
             WITH judged AS (
                 SELECT c.*, CASE
@@ -34,7 +35,7 @@ public class AuditRepository {
                            lead(h.id) OVER w IS NULL AS newest,
                            audit_chain_hash(h.prev_hash, audit_history_content(h)) AS recomputed
                     FROM application a LEFT JOIN application_history h ON h.application_id = a.id
-                    WHERE a.campaign_id = ?1 AND a.org_path LIKE ?2 || '%'
+                    WHERE a.campaign_id = $1 AND a.org_path LIKE $2 || '%'
                     WINDOW w AS (PARTITION BY a.id ORDER BY h.id)
                 ) c
             )
@@ -67,7 +68,7 @@ public class AuditRepository {
                            audit_chain_hash(l.prev_hash, audit_ledger_content(l)) AS recomputed
                     FROM quota_pool p JOIN org_unit u ON u.id = p.org_unit_id
                     LEFT JOIN quota_ledger l ON l.pool_id = p.id
-                    WHERE p.campaign_id = ?1 AND u.path LIKE ?2 || '%'
+                    WHERE p.campaign_id = $1 AND u.path LIKE $2 || '%'
                     WINDOW w AS (PARTITION BY p.id ORDER BY l.id)
                 ) c
             )
@@ -92,8 +93,8 @@ public class AuditRepository {
      * longer than the bound every request statement has.
      */
     public Uni<Void> allowStatementTime(Duration limit) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT set_config('statement_timeout', ?1, true)")
-                .setParameter(1, limit.toMillis() + "ms").getSingleResult()).replaceWithVoid();
+        return Panache.getSession().flatMap(s -> SessionRows.list(s, "SELECT set_config('statement_timeout', $1, true)", limit.toMillis() + "ms"))
+                .replaceWithVoid();
     }
 
     public Uni<ChainCheck> history(long campaignId, String subtreePath) {
@@ -105,8 +106,7 @@ public class AuditRepository {
     }
 
     private Uni<ChainCheck> check(String sql, AuditTable table, long campaignId, String subtreePath) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Object[].class).setParameter(1, campaignId)
-                .setParameter(2, subtreePath).getSingleResult()).map(r -> new ChainCheck(integer(r[0]), integer(r[1]), integer(r[2]),
+        return Panache.getSession().flatMap(s -> SessionRows.oneOrNull(s, sql, campaignId, subtreePath)).map(r -> new ChainCheck(integer(r[0]), integer(r[1]), integer(r[2]),
                 r[3] == null ? null : link(table, r)));
     }
 

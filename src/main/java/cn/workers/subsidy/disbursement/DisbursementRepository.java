@@ -54,19 +54,20 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
     // PENDING rows in keyset order and no other campaign's. The application is joined for the caller's
     // scope (its org_path) only. 'PENDING' stays a literal: the partial index then serves generic plans too.
     private static final String PENDING = " FROM disbursement d JOIN application a ON a.id = d.application_id"
-            + " WHERE d.status = 'PENDING' AND d.campaign_id = ?1 AND a.org_path LIKE ?2";
+            + " WHERE d.status = 'PENDING' AND d.campaign_id = $1 AND a.org_path LIKE $2";
 
     /** A page of a campaign's unpaid instalments for cases under {@code orgPath}, oldest first (keyset on creation, id). */
     public Uni<List<DisbursementEntity>> pendingPage(long campaignId, String orgPath, PageRequest page) {
-        String sql = "SELECT d.*" + PENDING + " AND (d.created_at, d.id) > (?3, ?4) ORDER BY d.created_at, d.id";
-        return getSession().flatMap(s -> s.createNativeQuery(sql, DisbursementEntity.class).setParameter(1, campaignId)
-                .setParameter(2, orgPath + "%").setParameter(3, page.hasCursor() ? Cursors.time(page, 0) : BEGINNING)
-                .setParameter(4, page.hasCursor() ? page.longKey(1) : 0L).setMaxResults(page.first() + 1).getResultList());
+        String sql = "SELECT d.id, d.application_id, d.campaign_id, d.stage, d.amount_fen, d.status, d.created_at, d.paid_at, d.reference,"
+                + " d.paid_by" + PENDING + " AND (d.created_at, d.id) > ($3, $4) ORDER BY d.created_at, d.id LIMIT $5";
+        return getSession().flatMap(s -> SessionRows.list(s, sql, campaignId, orgPath + "%",
+                        page.hasCursor() ? Cursors.time(page, 0) : BEGINNING, page.hasCursor() ? page.longKey(1) : 0L, (long) page.first() + 1))
+                .map(rows -> rows.stream().map(DisbursementRepository::detached).toList());
     }
 
     public Uni<Long> pendingCount(long campaignId, String orgPath) {
-        return getSession().flatMap(s -> s.createNativeQuery("SELECT count(*)" + PENDING, Long.class).setParameter(1, campaignId)
-                .setParameter(2, orgPath + "%").getSingleResult());
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s, "SELECT count(*)" + PENDING, campaignId, orgPath + "%"))
+                .map(r -> (Long) r[0]);
     }
 
     /** The org path of the case an instalment belongs to; null when there is no such instalment. */

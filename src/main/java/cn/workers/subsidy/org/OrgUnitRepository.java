@@ -1,6 +1,7 @@
 package cn.workers.subsidy.org;
 
 import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -45,11 +46,10 @@ public class OrgUnitRepository implements PanacheRepository<OrgUnitEntity> {
 
     /** Inserts a unit below the parent whose path is {@code parentPath} ("/" for a root); returns its id. */
     public Uni<Long> insert(String code, String name, OrgUnitKind kind, Long parentId, String parentPath) {
-        return getSession().flatMap(s -> s.<Long>createNativeQuery(
-                        "INSERT INTO org_unit (code, name, kind, parent_id, path) VALUES (:code, :name, :kind, :parent, :pending) RETURNING id")
-                .setParameter("code", code).setParameter("name", name).setParameter("kind", kind.name())
-                .setParameter("parent", parentId).setParameter("pending", "/pending/" + code + "/")
-                .getSingleResult()
+        return getSession().flatMap(s -> SessionRows.oneOrNull(s,
+                        "INSERT INTO org_unit (code, name, kind, parent_id, path) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                        code, name, kind.name(), parentId, "/pending/" + code + "/")
+                .map(r -> (Long) r[0])
                 .flatMap(id -> update("path = ?1 where id = ?2", parentPath + id + "/", id).replaceWith(id)));
     }
 

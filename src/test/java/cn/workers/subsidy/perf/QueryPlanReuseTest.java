@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * mapping has no equals) and stores a new entry under the SQL text's hash on every call; under load
  * thousands of them pile up in one bin of the cache and every lookup walks them. The hot reads are
  * HQL, and the native statements that return rows on these paths run through SessionRows, past the
- * plan cache: submit, a final approval (the pool's conditional update) and an enrollment sync.
+ * plan cache: submit, a final approval (the pool's conditional update), an enrollment sync and the
+ * academy pull.
  */
 @QuarkusTest
 class QueryPlanReuseTest {
@@ -67,7 +68,7 @@ class QueryPlanReuseTest {
     }
 
     @Test
-    void aFinalApprovalAndAnEnrollmentSyncPlanNothingTheSecondTime() {
+    void aFinalApprovalAnEnrollmentSyncAndTheAcademyPullPlanNothingTheSecondTime() {
         World w = World.create(fx, "GRASSROOTS");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
         String reviewer = Tokens.reviewer("plan-rv", w.tree().grassrootsCode());
@@ -85,5 +86,9 @@ class QueryPlanReuseTest {
         Sync.send(academy, List.of(Sync.event(cases.get(0), "plan-0", "ENROLLED", Sync.at(1))));
         assertEquals(0, planned(() -> Sync.send(academy, List.of(Sync.event(cases.get(1), "plan-1", "ENROLLED", Sync.at(1))))),
                 "SyncEnrollments planned a query again");
+
+        Runnable pull = () -> Gql.op("AcademyApplications").as(academy).var("first", 10).ok();
+        pull.run();
+        assertEquals(0, planned(pull), "AcademyApplications planned a query again");
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Native SQL that returns rows (SELECT ... FOR UPDATE, INSERT/UPDATE ... RETURNING), run on the
  * connection and in the transaction of a Hibernate Reactive session, past Hibernate's native query
- * machinery. For the statements of the hot paths only.
+ * machinery. Every native statement that returns rows goes through here; native statements that
+ * return none ({@code executeUpdate}) and HQL stay with Hibernate, whose plan cache finds them again.
  *
  * <p>Why: Hibernate Reactive 3.2 wraps a native select's result mapping in a mapping without
  * {@code equals}, so its query plan cache never finds such a statement again. Every call plans it
