@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -276,11 +278,23 @@ class TwoReplicasIT {
         AtomicInteger aAcksAfterExit = new AtomicInteger();
         AtomicLong bExitedAt = new AtomicLong(Long.MAX_VALUE);
         ExecutorService load = Executors.newFixedThreadPool(threads);
+        // the pace: a submission may start when it has a permit, and a ticker hands out one every 8 ms (at most
+        // one per thread waiting), a steady 125 a second that spans b's shutdown without using up the workers
+        Semaphore permits = new Semaphore(0);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleAtFixedRate(() -> {
+            if (permits.availablePermits() < threads) {
+                permits.release();
+            }
+        }, 0, 8, TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         try {
             for (int t = 0; t < threads; t++) {
                 load.submit(() -> {
                     while (keepGoing.get()) {
+                        if (!permits.tryAcquire(5, TimeUnit.SECONDS)) {
+                            continue;
+                        }
                         int i = cursor.getAndIncrement();
                         if (i >= pool) {
                             cursor.decrementAndGet();
@@ -305,7 +319,6 @@ class TwoReplicasIT {
                             }
                             a.awaitReady(Duration.ofSeconds(30)); // the retry goes to a: once it answers ready
                         }
-                        Thread.sleep(80); // load pacing (a steady rate spanning b's shutdown), not a wait for work
                     }
                     return null;
                 });
@@ -384,6 +397,7 @@ class TwoReplicasIT {
             a.awaitReady(Duration.ofSeconds(10));
         } finally {
             keepGoing.set(false);
+            ticker.shutdownNow();
             load.shutdownNow();
         }
     }

@@ -114,28 +114,6 @@ public class Db {
         }
     }
 
-    /** Runs an update in a transaction that stays open for {@code holdMillis} before it commits: a slow writer. */
-    public int slowUpdate(long holdMillis, String sql, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                int n = ps.executeUpdate();
-                Thread.sleep(holdMillis);
-                c.commit();
-                return n;
-            } catch (InterruptedException e) {
-                c.rollback();
-                Thread.currentThread().interrupt();
-                return 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** An update whose transaction stays open until {@link #commit()} (or rolls back on close): a writer caught mid-way. */
     public final class Held implements AutoCloseable {
         private final Connection connection;
