@@ -34,7 +34,7 @@ public class Withdrawals {
             return transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id));
         }).flatMap(app -> {
             ApplicationStatus to = StateMachine.next(app.status, Action.WITHDRAW, false);
-            // the place goes back first: the pool update is a native query, before which Hibernate flushes the entity
+            // the place goes back first, while the case is unchanged; transitions.apply then writes the case without its place
             Uni<?> place = app.quotaPoolId == null ? Uni.createFrom().voidItem()
                     : pools.givePlaceBack(app.quotaPoolId, app.id, caller.subject(), LedgerReason.WITHDRAW);
             return place.flatMap(x -> {

@@ -43,8 +43,10 @@ public final class SessionRows {
     /** The rows of {@code sql} with {@code params} bound to $1, $2, ... in order. */
     public static Uni<List<Object[]>> list(Mutiny.Session session, String sql, Object... params) {
         ReactiveConnection connection = ((MutinySessionImpl) session).getReactiveConnection();
-        EXECUTED.increment();
-        return Uni.createFrom().completionStage(() -> connection.select(sql, params)).map(result -> {
+        return Uni.createFrom().completionStage(() -> {
+            EXECUTED.increment();
+            return connection.select(sql, params);
+        }).map(result -> {
             List<Object[]> rows = new ArrayList<>(result.size());
             result.forEachRemaining(rows::add);
             return rows;
