@@ -3,10 +3,11 @@
 #
 #  1. starts the bench PostgreSQL (bench/db.sh) and generates the datasets that are missing
 #     (bench_10k and bench_1m: bench/generate.sh);
-#  2. builds the server (./mvnw package -DskipTests) when target/quarkus-app is missing or --build;
+#  2. builds the server (./mvnw package -DskipTests) when target/quarkus-app is missing or --build, and the load
+#     driver (javac, by bench/driver.sh) when its sources changed;
 #  3. for every run: per dataset (in the given order in odd runs, reversed in even runs), a fresh copy of the data, the server jar started in prod mode
 #     against it (start-up time measured to /q/health/ready), the load driver's scenarios
-#     (bench/LoadDriver.java; CPU per request of the server, of the PostgreSQL cluster, the postmaster
+#     (bench/driver.sh, sources in bench/driver/src; CPU per request of the server, of the PostgreSQL cluster, the postmaster
 #     of bench/.pgdata/postmaster.pid and its children, and of the driver), the server stopped; then
 #     the pgbench baseline (bench/pgbench/run.sh) with as many connections as the server's pool;
 #  4. medians of the runs, the ratios and the issue's targets in bench/results/<timestamp>.md (raw
@@ -49,7 +50,7 @@ while [ $# -gt 0 ]; do
         --pgbench-duration) pgb_duration="$2"; shift 2 ;;
         --skip-pgbench) skip_pgbench=1; shift ;;
         --build) build=1; shift ;;
-        *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        *) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 JAVA_OPTS_SERVER="${BENCH_SERVER_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
@@ -99,7 +100,10 @@ if [ "$build" = 1 ] || [ ! -f "$JAR" ]; then
     (cd "$ROOT_DIR" && ./mvnw -q -DskipTests package) >"$RAW/build.log" 2>&1 || { tail -n 40 "$RAW/build.log" >&2; exit 1; }
 fi
 
-PUBKEY="$(cd "$ROOT_DIR" && java "$BENCH_DIR/LoadDriver.java" pubkey)"
+# ── load driver build (javac into bench/.build/driver, only when a source changed) ──
+(cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" build) 2>&1 | tee -a "$RAW/run.log" >&2
+
+PUBKEY="$(cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" pubkey)"
 
 export_input() {   # data the driver picks from, out of the bench schema of the dataset
     local db="$1" dir="$2"
@@ -181,7 +185,7 @@ for run in $(seq 1 "$runs"); do
         start_server bench_run "$size" "$run"
         # the bench cluster's postmaster: the driver adds up its CPU and its children's (backends, walwriter, ...)
         DB_PID="$(head -1 "$BENCH_DIR/.pgdata/postmaster.pid")"
-        (cd "$ROOT_DIR" && java "$BENCH_DIR/LoadDriver.java" run --url "http://127.0.0.1:$PORT" --input "$RAW/input-$size" \
+        (cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" run --url "http://127.0.0.1:$PORT" --input "$RAW/input-$size" \
             --scenarios "$scen" --duration "$duration" --warmup "$warmup" --prewarm "$prewarm" --concurrency "$concurrency" --subscribers "$subscribers" \
             --server-pid "$SERVER_PID" --db-pid "$DB_PID" --label "$size" --run "$run" --out "$RESULTS") 2>&1 | tee -a "$RAW/driver.log" >&2
         stop_server
@@ -197,7 +201,7 @@ done
 
 echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) at the end" >>"$RAW/machine.txt"
 small="$(echo "$sizes" | awk '{print $1}')"; big="$(echo "$sizes" | awk '{print $NF}')"
-(cd "$ROOT_DIR" && java "$BENCH_DIR/LoadDriver.java" report --results "$RESULTS" --pgbench "$RAW/pgbench.results" \
+(cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" report --results "$RESULTS" --pgbench "$RAW/pgbench.results" \
     --machine "$RAW/machine.txt" --config "$RAW/config.txt" --pool "$pool" --small "$small" --big "$big" \
     --title "$stamp" --out "$REPORT") >/dev/null
 log "report: $REPORT"
