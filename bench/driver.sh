@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load driver (Java sources in bench/driver/src, package loaddriver; JDK 17 only, no Maven):
-# compiles it with javac into bench/.build/driver when a source is newer than the last build, then runs it.
+# compiles it with javac into bench/.cache/driver when a source is newer than the last build, then runs it.
 # Run from the repository root: its defaults (bench/.keys, bench/.cache, graphql/operations) are relative to it.
 #
 #   bench/driver.sh build                         compile only
@@ -9,7 +9,7 @@
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SRC="$BENCH_DIR/driver/src"
-OUT="$BENCH_DIR/.build/driver"
+OUT="$BENCH_DIR/.cache/driver"   # ignored by git, as the token cache beside it
 CLASSES="$OUT/classes"
 
 stale() {   # no build yet, or a source file or folder (a file added, renamed or removed) changed since

@@ -100,7 +100,7 @@ if [ "$build" = 1 ] || [ ! -f "$JAR" ]; then
     (cd "$ROOT_DIR" && ./mvnw -q -DskipTests package) >"$RAW/build.log" 2>&1 || { tail -n 40 "$RAW/build.log" >&2; exit 1; }
 fi
 
-# ── load driver build (javac into bench/.build/driver, only when a source changed) ──
+# ── load driver build (javac into bench/.cache/driver, only when a source changed) ──
 (cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" build) 2>&1 | tee -a "$RAW/run.log" >&2
 
 PUBKEY="$(cd "$ROOT_DIR" && "$BENCH_DIR/driver.sh" pubkey)"
