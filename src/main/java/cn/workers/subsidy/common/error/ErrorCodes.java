@@ -35,6 +35,10 @@ public final class ErrorCodes {
             if (t instanceof ConstraintViolationException) {
                 return ErrorCode.VALIDATION;
             }
+            // a scalar refused while a resolver's arguments are converted (the strict scalars refuse most earlier)
+            if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
+                return ErrorCode.VALIDATION;
+            }
             if (constraintOf(t) != null) {
                 ConstraintRule rule = ConstraintRule.of(constraintOf(t));
                 if (rule != null) {

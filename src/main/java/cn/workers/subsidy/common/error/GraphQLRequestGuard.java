@@ -14,23 +14,40 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a GraphQL HTTP request before the engine sees it: JSON content type, a body within the
- * size limit that parses to an object with a string {@code query}. Anything else is answered here
- * with a 4xx and a GraphQL-shaped error carrying the contract code, instead of the engine's 500. An
- * answer that reports the database unavailable leaves as 503 ({@link ServiceUnavailable}).
+ * size limit (over it: 413, QUERY_TOO_COMPLEX) that parses to an object with a string {@code query}, and a
+ * query that parses as GraphQL within the token limits ({@link DocumentCheck}). Anything else is answered
+ * here with a GraphQL-shaped error carrying the contract code, instead of the engine's 500 or SmallRye's
+ * uncoded "Unparseable input document", and counted in {@code subsidy_graphql_errors_total}. An answer that
+ * reports the database unavailable leaves as 503 ({@link ServiceUnavailable}).
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
 
     private final long maxBodyBytes;
     private final DbLimits dbLimits;
+    private final DocumentCheck documents;
 
-    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, DbLimits dbLimits) {
+    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, DbLimits dbLimits,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens") int maxWhitespaceTokens) {
         this.maxBodyBytes = maxBody.asLongValue();
         this.dbLimits = dbLimits;
+        this.documents = new DocumentCheck(maxTokens, maxWhitespaceTokens);
     }
 
     void register(@Observes Router router) {
-        router.post("/graphql").order(-1000).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::check);
+        router.post("/graphql").order(-1000).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::check)
+                .failureHandler(this::tooLarge);
+    }
+
+    /** A body over the limit: the body handler fails the request with 413; answer it in the error shape. */
+    private void tooLarge(RoutingContext ctx) {
+        if (ctx.statusCode() != 413 || ctx.response().ended()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Connection", "close");
+        refuse(ctx, 413, ErrorCode.QUERY_TOO_COMPLEX, "The request body exceeds " + (maxBodyBytes / 1024) + " KiB");
     }
 
     private void check(RoutingContext ctx) {
@@ -56,11 +73,24 @@ public class GraphQLRequestGuard {
             refuse(ctx, 400, ErrorCode.VALIDATION, "variables must be a JSON object");
             return;
         }
+        Object operationName = body.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            refuse(ctx, 400, ErrorCode.VALIDATION, "operationName must be a string");
+            return;
+        }
+        DocumentCheck.Refusal syntax = documents.check(query);
+        if (syntax != null) {
+            // GraphQL over HTTP with application/json: a document that does not parse is answered like any other
+            // validation error, 200 with the error and no data
+            refuse(ctx, 200, syntax.code(), syntax.message());
+            return;
+        }
         ServiceUnavailable.answer503WhenMarked(ctx, dbLimits.retryAfter());
         ctx.next();
     }
 
     static void refuse(RoutingContext ctx, int status, ErrorCode code, String message) {
+        ErrorShapingInstrumentation.count(code);
         JsonObject error = new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code.name()));
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
