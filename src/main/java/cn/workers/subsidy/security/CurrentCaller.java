@@ -2,6 +2,9 @@ package cn.workers.subsidy.security;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
+import cn.workers.subsidy.common.error.GraphQLRequestGuard;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,9 +27,42 @@ public class CurrentCaller {
 
     public Caller get() {
         if (caller == null) {
-            caller = from(identity);
+            caller = resolve();
         }
         return caller;
+    }
+
+    private static final String CALLER = CurrentCaller.class.getName();
+
+    /**
+     * Once per request, never blocking. An HTTP request's identity was established before any resolver ran
+     * (proactive authentication) and sits on its routing context: it is read from there, and the caller is kept
+     * on the routing context for the rest of the request. Asking the injected SecurityIdentity instead is a
+     * blocking call when the request's CDI context has been replaced: a client that disconnects mid-request
+     * left every later resolver failing with "The current thread cannot be blocked". Subscriptions (WebSocket,
+     * the token possibly in connection_init) keep asking the injected identity, which is set for them.
+     */
+    private Caller resolve() {
+        RoutingContext request = GraphQLRequestGuard.currentRequest();
+        if (request == null) {
+            return from(identity);
+        }
+        Object known = request.get(CALLER);
+        if (known instanceof Caller c) {
+            return c;
+        }
+        if (known instanceof DomainException refused) {
+            throw refused;
+        }
+        SecurityIdentity established = request.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        try {
+            Caller c = from(established);
+            request.put(CALLER, c);
+            return c;
+        } catch (DomainException refused) {
+            request.put(CALLER, refused);
+            throw refused;
+        }
     }
 
     /** The caller, who must hold {@code role}: UNAUTHENTICATED without a token, FORBIDDEN without the role. */

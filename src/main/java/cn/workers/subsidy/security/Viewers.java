@@ -2,17 +2,24 @@ package cn.workers.subsidy.security;
 
 import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.common.db.Reads;
+import cn.workers.subsidy.common.error.GraphQLRequestGuard;
 import cn.workers.subsidy.org.OrgUnitEntity;
 import cn.workers.subsidy.worker.WorkerEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 
-/** Resolves the current request's {@link Viewer} once (in a session of its own) and keeps it for the request. */
+/**
+ * Resolves the current request's {@link Viewer} once (in a session of its own) and keeps it for the request
+ * (on the HTTP request's routing context as well: see {@link CurrentCaller}).
+ */
 @RequestScoped
 public class Viewers {
 
     private final CurrentCaller callers;
     private final Reads reads;
+    private static final String VIEWER = Viewers.class.getName();
+
     private Uni<Viewer> viewer;
 
     Viewers(CurrentCaller callers, Reads reads) {
@@ -21,6 +28,14 @@ public class Viewers {
     }
 
     public synchronized Uni<Viewer> current() {
+        // kept on the HTTP request's routing context too: a resolver running after the client went away gets a
+        // fresh CDI request context, and with it a new Viewers, but the same request
+        RoutingContext request = GraphQLRequestGuard.currentRequest();
+        if (viewer == null && request != null && request.get(VIEWER) instanceof Uni<?> known) {
+            @SuppressWarnings("unchecked")
+            Uni<Viewer> same = (Uni<Viewer>) known;
+            viewer = same;
+        }
         if (viewer == null) {
             Caller caller = callers.get();
             viewer = reads.read(s -> {
@@ -36,6 +51,9 @@ public class Viewers {
                                 .map(academy -> new Viewer(caller, workerId, unit == null ? null : unit.path,
                                         academy == null ? null : academy.id))));
             }).memoize().indefinitely();
+            if (request != null) {
+                request.put(VIEWER, viewer);
+            }
         }
         return viewer;
     }

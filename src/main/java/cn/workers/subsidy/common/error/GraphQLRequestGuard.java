@@ -2,6 +2,9 @@ package cn.workers.subsidy.common.error;
 
 import cn.workers.subsidy.common.db.DbLimits;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +53,27 @@ public class GraphQLRequestGuard {
         refuse(ctx, 413, ErrorCode.QUERY_TOO_COMPLEX, "The request body exceeds " + (maxBodyBytes / 1024) + " KiB");
     }
 
+    /** The duplicated-context local under which a GraphQL HTTP request keeps its routing context. */
+    private static final String REQUEST = GraphQLRequestGuard.class.getName() + ".request";
+
+    /**
+     * The routing context of the GraphQL HTTP request being executed on this thread's Vert.x context, or null
+     * (a WebSocket subscription, no request). It outlives the request's CDI context: a resolver that runs
+     * after the client went away still finds it, and with it the request's authenticated user.
+     */
+    public static RoutingContext currentRequest() {
+        Context context = Vertx.currentContext();
+        if (context == null || !VertxContext.isDuplicatedContext(context)) {
+            return null;
+        }
+        return context.getLocal(REQUEST) instanceof RoutingContext rc ? rc : null;
+    }
+
     private void check(RoutingContext ctx) {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(REQUEST, ctx);
+        }
         String type = ctx.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
             refuse(ctx, 415, ErrorCode.VALIDATION, "Send the GraphQL request as application/json");
