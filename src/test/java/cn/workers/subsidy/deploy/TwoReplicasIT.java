@@ -63,10 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>What Quarkus 3.34 does on SIGTERM, as seen here: it keeps answering requests that still arrive (each
  * answer carries "Connection: close") and waits for the number of open HTTP requests to reach zero, at most
- * quarkus.shutdown.timeout; a GraphQL WebSocket once opened on a replica keeps that number above zero for
- * good, so such a replica always waits the whole timeout and then closes whatever is in flight. A request
- * cut off that way may have been committed: the client's retry with the same clientRequestId gets that
- * application back, never a second one.
+ * quarkus.shutdown.timeout (a subscription's WebSocket does not count: SubscriptionUpgrades, GracefulStopIT), then
+ * closes whatever is still in flight. A request cut off that way may have been committed: the client's retry with
+ * the same clientRequestId gets that application back, never a second one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
