@@ -85,7 +85,7 @@ public class AcademyService {
             boolean fits = kind == AcademyKind.BRANCH ? parent.kind == AcademyKind.HEADQUARTERS
                     : parent.kind == AcademyKind.HEADQUARTERS || parent.kind == AcademyKind.BRANCH;
             if (!fits) {
-                throw DomainException.validation("parentCode", "a " + kind + " cannot sit under the " + parent.kind + " " + code);
+                throw DomainException.validation("parentCode", Wording.a(kind) + " cannot sit under the " + parent.kind + " " + code);
             }
             return parent;
         });

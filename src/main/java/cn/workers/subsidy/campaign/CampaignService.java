@@ -78,7 +78,7 @@ public class CampaignService {
     }
 
     private static DomainException illegal(CampaignStatus from, CampaignStatus to) {
-        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, "a " + from + " campaign cannot become " + to);
+        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, Wording.a(from) + " campaign cannot become " + to);
     }
 
     @WithSession

@@ -78,7 +78,7 @@ final class SyncJudge {
             return SyncItemResult.of(in, SyncOutcome.UNCHANGED, "already recorded");
         }
         if (e != null && event.at().isBefore(e.lastEventAt())) {
-            return SyncItemResult.of(in, SyncOutcome.STALE, "a newer event is recorded (" + e.lastEventAt() + ")");
+            return SyncItemResult.of(in, SyncOutcome.STALE, "a newer event is recorded (" + Wording.instant(e.lastEventAt()) + ")");
         }
         Action action = switch (in.status()) {
             case ENROLLED -> Action.ENROLL;

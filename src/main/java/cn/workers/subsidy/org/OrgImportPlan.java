@@ -86,7 +86,7 @@ public final class OrgImportPlan {
             if (item.parentCode() != null) {
                 OrgUnitKind parentKind = kindOf(item.parentCode(), known);
                 if (item.kind().depth() != parentKind.depth() + 1) {
-                    throw DomainException.validation("kind", "a " + item.kind() + " cannot sit under the " + parentKind + " " + item.parentCode());
+                    throw DomainException.validation("kind", Wording.a(item.kind()) + " cannot sit under the " + parentKind + " " + item.parentCode());
                 }
             }
         }

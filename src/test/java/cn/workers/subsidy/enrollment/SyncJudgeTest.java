@@ -97,6 +97,22 @@ class SyncJudgeTest {
         return a;
     }
 
+    /** A STALE message shows the newer event's time the same way every time: UTC, to the second. */
+    @Test
+    void aStaleMessageRendersTheNewerEventTheSameWayEachTime() {
+        approved(1, ACADEMY, 100_000, 50);
+        SyncJudge j = judge(Map.of());
+        j.judge(in(1, "R", EnrollmentStatus.ENROLLED, 1, null, null));
+        j.judge(in(1, "R", EnrollmentStatus.DROPPED, 5, null, null));
+        SyncItemResult stale = j.judge(in(1, "R", EnrollmentStatus.ENROLLED, 3, null, null));
+        assertEquals(SyncOutcome.STALE, stale.outcome());
+        // 2025-09-01T14:00+08:00, whose seconds are zero: printed with them, in UTC
+        assertEquals("a newer event is recorded (2025-09-01T06:00:00Z)", stale.message());
+        SyncItemResult again = j.judge(new EnrollmentEventInput("1", "R", EnrollmentStatus.ENROLLED,
+                T.plusHours(2).withOffsetSameInstant(ZoneOffset.ofHours(-5)), null, null));
+        assertEquals(stale.message(), again.message());
+    }
+
     @Test
     void aDropKeepsTheEnrollmentShareAndGivesThePlaceBack() {
         approved(1, ACADEMY, 100_000, 50);

@@ -20,6 +20,14 @@ public final class ErrorCodes {
     private ErrorCodes() {
     }
 
+    /**
+     * SQLSTATEs of class 22 that only a client's value can cause: a NUL or an unpaired surrogate in a text
+     * (22021, 22P05: PostgreSQL cannot store them), a value too long or out of range for its column (22001,
+     * 22003, 22008), a text that is no number or date (22P02, 22007). The statement failed and its transaction
+     * rolled back: a malformed input, answered VALIDATION instead of INTERNAL.
+     */
+    private static final java.util.Set<String> BAD_DATA = java.util.Set.of("22021", "22P05", "22001", "22003", "22008", "22P02", "22007");
+
     public static ErrorCode of(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -37,6 +45,9 @@ public final class ErrorCodes {
             }
             // a scalar refused while a resolver's arguments are converted (the strict scalars refuse most earlier)
             if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
+                return ErrorCode.VALIDATION;
+            }
+            if (BAD_DATA.contains(sqlState(t))) {
                 return ErrorCode.VALIDATION;
             }
             if (constraintOf(t) != null) {
