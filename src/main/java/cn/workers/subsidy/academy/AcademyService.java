@@ -1,5 +1,7 @@
 package cn.workers.subsidy.academy;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitRepository;

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.campaign;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Action;
 import cn.workers.subsidy.application.ApplicationStatus;

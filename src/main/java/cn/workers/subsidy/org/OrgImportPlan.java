@@ -1,5 +1,7 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.error.DomainException;
 
 import java.util.ArrayList;

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +36,7 @@ class GracefulStopIT {
             EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory(Path.of("target"), "graceful-pg-").resolve("data")
                     .toAbsolutePath(), 0, false);
             try (ServerProcess server = ServerProcess.start("graceful", Path.of("target", "graceful-stop.log"), ServerProcess.freePort(),
-                    ServerProcess.prodEnvironment(db.port(), issuer.url(), key(), key()))) {
+                    ServerProcess.prodEnvironment(db.port(), issuer.url(), ServerProcess.randomKey(), ServerProcess.randomKey()))) {
                 server.awaitReady(Duration.ofSeconds(150));
                 String worker = issuer.worker("graceful-worker");
 
@@ -72,9 +70,4 @@ class GracefulStopIT {
         }
     }
 
-    private static String key() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

@@ -20,11 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +89,8 @@ class TwoReplicasIT {
         issuer = StubIssuer.start();
         Files.createDirectories(Path.of("target"));
         db = EmbeddedDatabase.start(Files.createTempDirectory(Path.of("target"), "replicas-pg-").resolve("data").toAbsolutePath(), 0, false);
-        String encryptionKey = randomKey();
-        String hashKey = randomKey();
+        String encryptionKey = ServerProcess.randomKey();
+        String hashKey = ServerProcess.randomKey();
         Map<String, String> env = ServerProcess.prodEnvironment(db.port(), issuer.url(), encryptionKey, hashKey);
         // the drain is cut short at 5 s instead of production's 25 s: its forced end (see the load test) then
         // happens while load runs, and the test stays short
@@ -438,9 +436,4 @@ class TwoReplicasIT {
         }
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }

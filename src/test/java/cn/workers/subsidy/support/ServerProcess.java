@@ -126,6 +126,13 @@ public final class ServerProcess implements AutoCloseable {
         return env;
     }
 
+    /** A random 32-byte key in base64, as PII_ENCRYPTION_KEY and PII_HASH_KEY want it. */
+    public static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     /** Waits until /q/health/ready answers 200; fails early with the log's tail when the process dies. */
     public ServerProcess awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
