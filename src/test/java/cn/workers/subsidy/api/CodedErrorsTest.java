@@ -105,6 +105,21 @@ class CodedErrorsTest {
         assertEquals(campaigns, db.count("SELECT count(*) FROM campaign"), "nothing was created");
     }
 
+    /**
+     * A NUL in a text that reaches PostgreSQL inside a JSON parameter (an academy's externalRef) fails the
+     * statement (SQLSTATE 22P05): malformed input, VALIDATION, not INTERNAL. Found by HostileInputIT.
+     */
+    @Test
+    void aValueTheDatabaseCannotStoreIsAValidationError() {
+        World w = World.create(fx, "GRASSROOTS,CITY");
+        String academy = Tokens.academy("coded-errors-academy", w.academyCode());
+        Response r = post(academy, Gql.document("SyncEnrollments"), Map.of("items", List.of(Map.of("applicationId", "1",
+                "externalRef", "ref\u0000nul", "status", "ENROLLED", "occurredAt", OffsetDateTime.now().minusDays(1).toString()))));
+        assertEquals(200, r.statusCode(), r.asString());
+        assertNoInternals(r.asString());
+        assertEquals("VALIDATION", r.jsonPath().getString("errors[0].extensions.code"), r.asString());
+    }
+
     private static void assertOneValidation(Response r, String field) {
         assertEquals(200, r.statusCode(), r.asString());
         assertNoInternals(r.asString());

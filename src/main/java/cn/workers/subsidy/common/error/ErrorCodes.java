@@ -28,6 +28,11 @@ public final class ErrorCodes {
      */
     private static final java.util.Set<String> BAD_DATA = java.util.Set.of("22021", "22P05", "22001", "22003", "22008", "22P02", "22007");
 
+    private static boolean badData(Throwable t) {
+        String state = sqlState(t);
+        return state != null && BAD_DATA.contains(state);
+    }
+
     public static ErrorCode of(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -47,7 +52,7 @@ public final class ErrorCodes {
             if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
                 return ErrorCode.VALIDATION;
             }
-            if (BAD_DATA.contains(sqlState(t))) {
+            if (badData(t)) {
                 return ErrorCode.VALIDATION;
             }
             if (constraintOf(t) != null) {
@@ -168,6 +173,9 @@ public final class ErrorCodes {
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof DomainException) {
                 return t.getMessage();
+            }
+            if (badData(t)) {
+                return "Invalid input: a value cannot be stored as given (a NUL or other unstorable character, a value out of range)";
             }
             if (ConstraintRule.of(constraintOf(t)) != null) {
                 return ConstraintRule.of(constraintOf(t)).message();

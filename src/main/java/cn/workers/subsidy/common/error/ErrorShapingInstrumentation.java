@@ -78,8 +78,7 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
                 }
                 case UNAUTHENTICATED -> "Authentication required";
                 case FORBIDDEN -> failure instanceof DomainException ? failure.getMessage() : "Not allowed for the caller's role or scope";
-                case VALIDATION -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure)
-                        : "Invalid input: a value cannot be stored as given (a NUL or other unstorable character, or out of range)";
+                case VALIDATION -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Invalid input";
                 default -> ErrorCodes.message(failure) != null ? ErrorCodes.message(failure) : "Refused";
             };
         } else if (error instanceof OneRootFieldInstrumentation.TooManyRootFields) {
