@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import cn.workers.subsidy.vocabulary.AcademyKind;
 /**
  * Academies, registered by province administrators. A HEADQUARTERS has no parent; a BRANCH has a
  * HEADQUARTERS parent; a TRAINING_BASE or COLLEGE may hang below a HEADQUARTERS or BRANCH.

@@ -4,7 +4,7 @@ import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.ErrorCodes;
 import cn.workers.subsidy.security.CurrentCaller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import cn.workers.subsidy.security.Viewers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;

@@ -3,12 +3,12 @@ package cn.workers.subsidy.application;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.paging.Cursors;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import jakarta.persistence.LockModeType;
 
 import io.vertx.core.json.JsonArray;
@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 @ApplicationScoped
 public class ApplicationRepository implements PanacheRepository<ApplicationEntity> {
 
@@ -39,8 +40,8 @@ public class ApplicationRepository implements PanacheRepository<ApplicationEntit
      * application_review_queue_idx. HQL rather than SQL so that Hibernate reuses the plans.
      */
     private static final String QUEUE_FILTER = "from ApplicationEntity where campaignId = ?1 and currentStage = ?2 and stageUnitId = ?3"
-            + " and status in (cn.workers.subsidy.application.ApplicationStatus.SUBMITTED,"
-            + " cn.workers.subsidy.application.ApplicationStatus.IN_REVIEW)";
+            + " and status in (cn.workers.subsidy.vocabulary.ApplicationStatus.SUBMITTED,"
+            + " cn.workers.subsidy.vocabulary.ApplicationStatus.IN_REVIEW)";
 
     /** A page of the review queue of one stage unit, first come first served (keyset on submission time, id). */
     public Uni<List<ApplicationEntity>> queuePage(long campaignId, ReviewStage stage, long stageUnitId, PageRequest page) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 @ApplicationScoped
 public class HistoryRepository implements PanacheRepository<HistoryEntity> {
 

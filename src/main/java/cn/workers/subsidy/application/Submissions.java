@@ -9,8 +9,8 @@ import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.course.Course;
 import cn.workers.subsidy.course.CourseEntity;
 import cn.workers.subsidy.course.CourseRepository;
-import cn.workers.subsidy.org.OrgPaths;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.OrgPaths;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import cn.workers.subsidy.security.Caller;
 import cn.workers.subsidy.worker.WorkerEntity;
 import cn.workers.subsidy.worker.WorkerRepository;
@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /** A worker submits an application, or resubmits a returned one; every eligibility rule is checked here. */
 @ApplicationScoped
 public class Submissions {

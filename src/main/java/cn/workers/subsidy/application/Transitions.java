@@ -2,7 +2,7 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import cn.workers.subsidy.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Predicate;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * The one way an existing application changes status: lock the row, check the caller may see it
  * and the expected version, ask the {@link StateMachine}, write the new state with version + 1 and

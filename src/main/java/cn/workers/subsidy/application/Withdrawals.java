@@ -2,7 +2,7 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.Inputs;
-import cn.workers.subsidy.quota.LedgerReason;
+import cn.workers.subsidy.vocabulary.LedgerReason;
 import cn.workers.subsidy.quota.QuotaPoolRepository;
 import cn.workers.subsidy.security.Caller;
 import cn.workers.subsidy.worker.WorkerRepository;
@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /** A worker withdraws their own application any time before enrollment; an approved one gives its place back. */
 @ApplicationScoped
 public class Withdrawals {

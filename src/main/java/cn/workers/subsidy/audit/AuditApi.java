@@ -2,7 +2,7 @@ package cn.workers.subsidy.audit;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.security.CurrentCaller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.graphql.Description;

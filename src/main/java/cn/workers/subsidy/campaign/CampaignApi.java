@@ -2,7 +2,7 @@ package cn.workers.subsidy.campaign;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.security.CurrentCaller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 @GraphQLApi
 public class CampaignApi {
 

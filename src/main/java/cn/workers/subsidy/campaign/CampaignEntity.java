@@ -1,6 +1,6 @@
 package cn.workers.subsidy.campaign;
 
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 @Entity
 @Table(name = "campaign")
 public class CampaignEntity {

@@ -2,13 +2,15 @@ package cn.workers.subsidy.campaign;
 
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.Level;
 /** What makes a campaign well-formed. Each refusal is VALIDATION naming the input field at fault. */
 public final class CampaignRules {
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 /** Campaigns: created and moved through their statuses by province administrators, read by anyone signed in. */
 @ApplicationScoped
 public class CampaignService {

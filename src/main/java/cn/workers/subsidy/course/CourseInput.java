@@ -1,7 +1,7 @@
 package cn.workers.subsidy.course;
 
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -2,13 +2,13 @@ package cn.workers.subsidy.dev;
 
 import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.campaign.CampaignService;
-import cn.workers.subsidy.campaign.CampaignStatus;
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 import cn.workers.subsidy.course.CourseService;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.quota.QuotaService;
 import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;

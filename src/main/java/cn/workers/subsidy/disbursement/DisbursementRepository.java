@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.DisbursementStage;
+import cn.workers.subsidy.vocabulary.DisbursementStatus;
 /**
  * Instalments. They are created by the academy sync and paid only by the conditional update here
  * (PENDING → PAID once); the CHECK constraint ties PAID to a payment time and reference.

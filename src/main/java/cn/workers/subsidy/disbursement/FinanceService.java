@@ -5,7 +5,7 @@ import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.org.OrgPaths;
+import cn.workers.subsidy.vocabulary.OrgPaths;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

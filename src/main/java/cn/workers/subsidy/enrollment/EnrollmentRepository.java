@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
 @ApplicationScoped
 public class EnrollmentRepository implements PanacheRepositoryBase<EnrollmentEntity, Long> {
 

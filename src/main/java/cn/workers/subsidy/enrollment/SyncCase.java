@@ -1,7 +1,7 @@
 package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.application.ApplicationEntity;
-import cn.workers.subsidy.application.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import cn.workers.subsidy.application.Transitions;
 
 /**

@@ -2,13 +2,13 @@ package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Action;
-import cn.workers.subsidy.application.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
 import cn.workers.subsidy.application.Transitions;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
-import cn.workers.subsidy.disbursement.DisbursementStage;
+import cn.workers.subsidy.vocabulary.DisbursementStage;
 import cn.workers.subsidy.disbursement.Instalments;
 
 import java.time.OffsetDateTime;
@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /**
  * Judges a batch of enrollment events in memory, item by item in the order sent, against the locked
  * applications they name: items for the same application see what the earlier ones did. Each item

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.observability;
 
-import cn.workers.subsidy.application.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -5,6 +5,7 @@ import cn.workers.subsidy.common.error.DomainException;
 
 import java.util.regex.Pattern;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** One unit of an import, trimmed and checked on its own (VALIDATION naming the field). */
 public record OrgImportItem(String code, String name, OrgUnitKind kind, String parentCode) {
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /**
  * The org tree. Writes go through statements (never through managed entities) so that the
  * materialised {@code path} of a whole subtree can be rewritten in one update.

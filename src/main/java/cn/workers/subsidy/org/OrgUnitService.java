@@ -3,7 +3,7 @@ package cn.workers.subsidy.org;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.security.AdminScope;
 import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** Reads the org tree and applies bulk imports to it. */
 @ApplicationScoped
 public class OrgUnitService {

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.db.SessionRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -11,6 +11,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.LedgerReason;
 /**
  * Quota pools. Every change is one conditional UPDATE (so {@code approved <= allocated} holds under
  * any concurrency, with the table's CHECK behind it) plus a ledger row whose delta is the change in

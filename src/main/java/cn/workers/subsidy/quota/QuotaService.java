@@ -2,7 +2,7 @@ package cn.workers.subsidy.quota;
 
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.campaign.CampaignRepository;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;

@@ -5,7 +5,7 @@ import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.security.CurrentCaller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.graphql.Description;
@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import cn.workers.subsidy.vocabulary.ReviewStage;
 @GraphQLApi
 public class ReviewApi {
 

@@ -4,7 +4,7 @@ import cn.workers.subsidy.application.Action;
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.application.ApplicationEntity;
 import cn.workers.subsidy.application.ApplicationRepository;
-import cn.workers.subsidy.application.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
 import cn.workers.subsidy.application.Transitions;
 import cn.workers.subsidy.campaign.Campaign;
@@ -15,7 +15,7 @@ import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.org.OrgPaths;
+import cn.workers.subsidy.vocabulary.OrgPaths;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.quota.QuotaPoolRepository;
 import cn.workers.subsidy.security.Caller;
@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.ReviewStage;
 /**
  * Union reviewers work their queue stage by stage. The final approval takes a quota place in the
  * same transaction that moves the case to APPROVED; if no place can be taken nothing changes.

@@ -2,11 +2,12 @@ package cn.workers.subsidy.security;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitEntity;
-import cn.workers.subsidy.org.OrgUnitKind;
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.workers.subsidy.vocabulary.Roles;
 /**
  * Where an administrator may act. An admin's {@code org_unit} claim names their unit: an admin at a
  * PROVINCE unit administers everything (campaigns, academies, the org tree, every pool); any other

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.workers.subsidy.vocabulary.Roles;
 /** Builds the {@link Caller} of the current request from its verified token. */
 @RequestScoped
 public class CurrentCaller {

@@ -1,7 +1,8 @@
 package cn.workers.subsidy.security;
 
-import cn.workers.subsidy.org.OrgPaths;
+import cn.workers.subsidy.vocabulary.OrgPaths;
 
+import cn.workers.subsidy.vocabulary.Roles;
 /**
  * The caller with their scope claims resolved to rows: their worker profile id (workers), the path
  * of their org unit (reviewers, admins, finance, auditors) and their academy id (academy clients).

@@ -7,6 +7,7 @@ import cn.workers.subsidy.worker.WorkerEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
+import cn.workers.subsidy.vocabulary.Roles;
 /** Resolves the current request's {@link Viewer} once (in a session of its own) and keeps it for the request. */
 @RequestScoped
 public class Viewers {

@@ -1,7 +1,7 @@
 package cn.workers.subsidy.stats;
 
-import cn.workers.subsidy.application.ApplicationStatus;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.quota.QuotaPool;
 import io.quarkus.hibernate.reactive.panache.Panache;

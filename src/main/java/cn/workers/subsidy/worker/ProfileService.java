@@ -1,11 +1,11 @@
 package cn.workers.subsidy.worker;
 
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.org.OrgUnit;
-import cn.workers.subsidy.org.OrgUnitKind;
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.security.Caller;
 import cn.workers.subsidy.security.PiiCipher;
@@ -105,7 +105,7 @@ public class ProfileService {
         String orgUnitCode = Inputs.text("orgUnitCode", in.orgUnitCode(), 32);
         if (in.educationLevel() == null || in.educationLevel().track() != Track.EDUCATION) {
             throw DomainException.validation("educationLevel", "educationLevel must be one of " + Arrays.toString(
-                    cn.workers.subsidy.campaign.Level.of(Track.EDUCATION).toArray()));
+                    cn.workers.subsidy.vocabulary.Level.of(Track.EDUCATION).toArray()));
         }
         if (in.skillGrade() != null && in.skillGrade().track() != Track.SKILL) {
             throw DomainException.validation("skillGrade", "skillGrade must be a SKILL level or null");

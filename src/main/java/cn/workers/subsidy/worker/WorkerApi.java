@@ -1,7 +1,7 @@
 package cn.workers.subsidy.worker;
 
 import cn.workers.subsidy.security.CurrentCaller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.graphql.Description;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** The import's rules without a database. */
 class OrgImportPlanTest {
 

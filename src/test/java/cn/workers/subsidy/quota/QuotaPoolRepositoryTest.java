@@ -1,6 +1,6 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.workers.subsidy.vocabulary.LedgerReason;
 /** The pool operations that review and withdrawal call inside their own transactions. */
 @QuarkusTest
 class QuotaPoolRepositoryTest {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.disbursement;
+package cn.workers.subsidy.vocabulary;
 
 public enum DisbursementStage {
     ENROLLMENT, COMPLETION

@@ -1,6 +1,5 @@
-package cn.workers.subsidy.review;
+package cn.workers.subsidy.vocabulary;
 
-import cn.workers.subsidy.org.OrgUnitKind;
 
 import java.util.Set;
 

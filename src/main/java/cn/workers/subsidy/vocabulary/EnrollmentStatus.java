@@ -1,4 +1,4 @@
-package cn.workers.subsidy.enrollment;
+package cn.workers.subsidy.vocabulary;
 
 public enum EnrollmentStatus {
     ENROLLED, DROPPED, COMPLETED

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.worker;
+package cn.workers.subsidy.vocabulary;
 
 public enum EmployerKind {
     ENTERPRISE,

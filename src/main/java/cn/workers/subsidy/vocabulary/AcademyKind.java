@@ -1,4 +1,4 @@
-package cn.workers.subsidy.academy;
+package cn.workers.subsidy.vocabulary;
 
 public enum AcademyKind {
     HEADQUARTERS, BRANCH, TRAINING_BASE, COLLEGE

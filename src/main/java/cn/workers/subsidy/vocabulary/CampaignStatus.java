@@ -1,4 +1,4 @@
-package cn.workers.subsidy.campaign;
+package cn.workers.subsidy.vocabulary;
 
 /** A campaign moves only forward: DRAFT → OPEN → CLOSED → ARCHIVED. */
 public enum CampaignStatus {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.quota;
+package cn.workers.subsidy.vocabulary;
 
 /** Why a pool changed. */
 public enum LedgerReason {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.vocabulary;
 
 /** The contract's roles, as they appear in {@code realm_access.roles}. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.campaign;
+package cn.workers.subsidy.vocabulary;
 
 public enum Track {
     /** 学历提升 */

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.campaign;
+package cn.workers.subsidy.vocabulary;
 
 import java.util.Arrays;
 import java.util.List;

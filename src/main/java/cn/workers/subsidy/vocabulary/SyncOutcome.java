@@ -1,4 +1,4 @@
-package cn.workers.subsidy.enrollment;
+package cn.workers.subsidy.vocabulary;
 
 public enum SyncOutcome {
     APPLIED, UNCHANGED, STALE, REJECTED, NOT_FOUND

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.org;
+package cn.workers.subsidy.vocabulary;
 
 /** The levels of the union tree, from the province down to the workplace. */
 public enum OrgUnitKind {

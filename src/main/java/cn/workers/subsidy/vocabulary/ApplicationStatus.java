@@ -1,4 +1,4 @@
-package cn.workers.subsidy.application;
+package cn.workers.subsidy.vocabulary;
 
 import java.util.EnumSet;
 import java.util.Set;
