@@ -2,7 +2,7 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.events.ChangeFeed;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.worker.WorkerEntity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

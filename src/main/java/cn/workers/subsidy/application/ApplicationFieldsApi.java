@@ -9,7 +9,7 @@ import cn.workers.subsidy.disbursement.Disbursement;
 import cn.workers.subsidy.disbursement.DisbursementEntity;
 import cn.workers.subsidy.enrollment.Enrollment;
 import cn.workers.subsidy.enrollment.EnrollmentEntity;
-import cn.workers.subsidy.security.Viewers;
+import cn.workers.subsidy.access.Viewers;
 import cn.workers.subsidy.worker.Worker;
 import cn.workers.subsidy.worker.WorkerLoader;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Viewer;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.access.Viewer;
 import cn.workers.subsidy.worker.WorkerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -11,7 +11,7 @@ import cn.workers.subsidy.course.CourseEntity;
 import cn.workers.subsidy.course.CourseRepository;
 import cn.workers.subsidy.vocabulary.OrgPaths;
 import cn.workers.subsidy.vocabulary.ReviewStage;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.worker.WorkerEntity;
 import cn.workers.subsidy.worker.WorkerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

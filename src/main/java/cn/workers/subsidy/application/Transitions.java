@@ -3,7 +3,7 @@ package cn.workers.subsidy.application;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.vocabulary.ReviewStage;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

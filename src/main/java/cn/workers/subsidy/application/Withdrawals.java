@@ -4,7 +4,7 @@ import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.vocabulary.LedgerReason;
 import cn.workers.subsidy.quota.QuotaPoolRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.worker.WorkerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

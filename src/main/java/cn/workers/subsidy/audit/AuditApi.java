@@ -1,7 +1,7 @@
 package cn.workers.subsidy.audit;
 
 import cn.workers.subsidy.common.Ids;
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

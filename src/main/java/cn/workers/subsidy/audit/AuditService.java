@@ -3,7 +3,7 @@ package cn.workers.subsidy.audit;
 import cn.workers.subsidy.campaign.CampaignRepository;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.workers.subsidy.campaign;
 
 import cn.workers.subsidy.common.db.Reads;
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -6,7 +6,7 @@ import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.vocabulary.Level;
 import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.paging.Connection;
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

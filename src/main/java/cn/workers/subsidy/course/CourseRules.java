@@ -5,7 +5,7 @@ import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.vocabulary.AcademyKind;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.vocabulary.Roles;
 
 /** Who may offer a course for which academy, and what makes a course well-formed. */

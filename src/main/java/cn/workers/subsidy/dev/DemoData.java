@@ -7,7 +7,7 @@ import cn.workers.subsidy.course.CourseService;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.quota.QuotaService;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;

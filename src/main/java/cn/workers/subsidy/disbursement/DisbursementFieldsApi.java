@@ -3,7 +3,7 @@ package cn.workers.subsidy.disbursement;
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.application.ApplicationEntity;
 import cn.workers.subsidy.common.db.Reads;
-import cn.workers.subsidy.security.Viewers;
+import cn.workers.subsidy.access.Viewers;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Source;

@@ -4,7 +4,7 @@ import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.application.ApplicationRepository;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

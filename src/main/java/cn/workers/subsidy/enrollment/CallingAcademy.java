@@ -2,7 +2,7 @@ package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.academy.AcademyRepository;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

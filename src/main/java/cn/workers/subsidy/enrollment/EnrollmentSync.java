@@ -12,7 +12,7 @@ import cn.workers.subsidy.disbursement.DisbursementRepository;
 import cn.workers.subsidy.vocabulary.DisbursementStage;
 import cn.workers.subsidy.vocabulary.LedgerReason;
 import cn.workers.subsidy.quota.QuotaPoolRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.me;
 
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;

@@ -4,7 +4,7 @@ import cn.workers.subsidy.academy.Academy;
 import cn.workers.subsidy.academy.AcademyRepository;
 import cn.workers.subsidy.org.OrgUnit;
 import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.vocabulary.Roles;
 import cn.workers.subsidy.worker.Worker;
 import cn.workers.subsidy.worker.WorkerRepository;

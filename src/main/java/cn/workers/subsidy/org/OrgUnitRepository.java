@@ -1,6 +1,6 @@
 package cn.workers.subsidy.org;
 
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.common.db.SessionRows;
 import cn.workers.subsidy.common.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;

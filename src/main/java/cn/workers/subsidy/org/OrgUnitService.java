@@ -1,8 +1,7 @@
 package cn.workers.subsidy.org;
 
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

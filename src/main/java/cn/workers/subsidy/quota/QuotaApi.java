@@ -5,7 +5,7 @@ import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.org.OrgUnit;
 import cn.workers.subsidy.org.OrgUnitService;
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;

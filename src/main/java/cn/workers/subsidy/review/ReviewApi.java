@@ -4,7 +4,7 @@ import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -18,7 +18,7 @@ import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.vocabulary.OrgPaths;
 import cn.workers.subsidy.org.OrgUnitRepository;
 import cn.workers.subsidy.quota.QuotaPoolRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.worker;
 
-import cn.workers.subsidy.security.CurrentCaller;
+import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

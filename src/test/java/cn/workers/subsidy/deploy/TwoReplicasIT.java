@@ -1,7 +1,7 @@
 package cn.workers.subsidy.deploy;
 
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.security.PiiCiphers;
+import cn.workers.subsidy.common.security.PiiCiphers;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.GqlHttp;
 import cn.workers.subsidy.support.GqlSocket;

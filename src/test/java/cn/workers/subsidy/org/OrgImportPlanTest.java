@@ -1,7 +1,7 @@
 package cn.workers.subsidy.org;
 
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.support;
 
-import cn.workers.subsidy.security.PiiCipher;
+import cn.workers.subsidy.common.security.PiiCipher;
 import cn.workers.subsidy.worker.IdNumber;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.org;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitEntity;
@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.workers.subsidy.vocabulary.Roles;
+import cn.workers.subsidy.common.security.Caller;
 /**
  * Where an administrator may act. An admin's {@code org_unit} claim names their unit: an admin at a
  * PROVINCE unit administers everything (campaigns, academies, the org tree, every pool); any other

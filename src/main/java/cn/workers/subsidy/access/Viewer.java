@@ -1,8 +1,9 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.access;
 
 import cn.workers.subsidy.vocabulary.OrgPaths;
 
 import cn.workers.subsidy.vocabulary.Roles;
+import cn.workers.subsidy.common.security.Caller;
 /**
  * The caller with their scope claims resolved to rows: their worker profile id (workers), the path
  * of their org unit (reviewers, admins, finance, auditors) and their academy id (academy clients).

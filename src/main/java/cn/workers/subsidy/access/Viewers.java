@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.access;
 
 import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.common.db.Reads;
@@ -8,6 +8,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
 import cn.workers.subsidy.vocabulary.Roles;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.common.security.CurrentCaller;
+import cn.workers.subsidy.access.Viewer;
 /** Resolves the current request's {@link Viewer} once (in a session of its own) and keeps it for the request. */
 @RequestScoped
 public class Viewers {

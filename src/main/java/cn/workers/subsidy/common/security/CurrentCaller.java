@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.common.security;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.workers.subsidy.vocabulary.Roles;
+import cn.workers.subsidy.common.security.Caller;
 /** Builds the {@link Caller} of the current request from its verified token. */
 @RequestScoped
 public class CurrentCaller {

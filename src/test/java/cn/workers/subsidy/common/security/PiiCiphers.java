@@ -1,5 +1,7 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.common.security;
 
+
+import cn.workers.subsidy.common.security.PiiCipher;
 /**
  * A {@link PiiCipher} outside CDI, for tests that write workers straight into the database of
  * server processes they started with known keys (the integration tests).

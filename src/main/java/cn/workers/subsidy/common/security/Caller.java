@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.common.security;
 
 import cn.workers.subsidy.common.error.DomainException;
 

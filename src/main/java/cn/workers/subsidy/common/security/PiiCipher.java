@@ -1,4 +1,4 @@
-package cn.workers.subsidy.security;
+package cn.workers.subsidy.common.security;
 
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
