@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
+import cn.workers.subsidy.common.http.RequestIdHandler;
 /**
  * Test-only route: answers what the logging MDC holds as {@code requestId} while the request runs,
  * on the event loop and after a hop to a worker thread, which is what a log record would carry.

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
+import cn.workers.subsidy.common.http.RequestIdHandler;
 @QuarkusTest
 class RequestIdTest {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.academy;
+package cn.workers.subsidy.academy.api;
 
 import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
@@ -10,6 +10,9 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import cn.workers.subsidy.academy.AcademyService;
+import cn.workers.subsidy.academy.Academy;
+import cn.workers.subsidy.academy.AcademyInput;
 @GraphQLApi
 public class AcademyApi {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.application;
+package cn.workers.subsidy.application.api;
 
 import cn.workers.subsidy.campaign.Campaign;
 import cn.workers.subsidy.campaign.CampaignEntity;
@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.workers.subsidy.application.HistoryEntry;
+import cn.workers.subsidy.application.HistoryLoader;
+import cn.workers.subsidy.application.Application;
 /**
  * The related objects of an application, each loaded for a whole list of applications at once
  * (one query per field, whatever the page size) and shown as the viewer may see them.

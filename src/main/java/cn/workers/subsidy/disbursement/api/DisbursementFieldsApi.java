@@ -1,4 +1,4 @@
-package cn.workers.subsidy.disbursement;
+package cn.workers.subsidy.disbursement.api;
 
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.application.ApplicationEntity;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.workers.subsidy.disbursement.Disbursement;
 /** The application of many instalments in one query, null where the viewer may not see it. */
 @GraphQLApi
 public class DisbursementFieldsApi {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.application;
+package cn.workers.subsidy.application.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.ErrorCode;
@@ -20,6 +20,12 @@ import io.smallrye.graphql.api.Subscription;
 
 import java.util.List;
 
+import cn.workers.subsidy.application.SubmitApplicationInput;
+import cn.workers.subsidy.application.Submissions;
+import cn.workers.subsidy.application.Application;
+import cn.workers.subsidy.application.Withdrawals;
+import cn.workers.subsidy.application.ApplicationChanges;
+import cn.workers.subsidy.application.ApplicationQueries;
 /** The worker's side of applications, and one application for anyone entitled to read it. */
 @GraphQLApi
 public class ApplicationApi {

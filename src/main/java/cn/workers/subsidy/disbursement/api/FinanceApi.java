@@ -1,4 +1,4 @@
-package cn.workers.subsidy.disbursement;
+package cn.workers.subsidy.disbursement.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.paging.Connection;
@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import cn.workers.subsidy.disbursement.Disbursement;
+import cn.workers.subsidy.disbursement.FinanceService;
 @GraphQLApi
 public class FinanceApi {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.course;
+package cn.workers.subsidy.course.api;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.academy.Academy;
@@ -22,6 +22,9 @@ import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
+import cn.workers.subsidy.course.Course;
+import cn.workers.subsidy.course.CourseService;
+import cn.workers.subsidy.course.CourseInput;
 @GraphQLApi
 public class CourseApi {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.review;
+package cn.workers.subsidy.review.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Application;
@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import cn.workers.subsidy.vocabulary.ReviewStage;
+import cn.workers.subsidy.review.ReviewService;
 @GraphQLApi
 public class ReviewApi {
 

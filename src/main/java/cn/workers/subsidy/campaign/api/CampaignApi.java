@@ -1,4 +1,4 @@
-package cn.workers.subsidy.campaign;
+package cn.workers.subsidy.campaign.api;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.security.CurrentCaller;
@@ -18,6 +18,10 @@ import org.eclipse.microprofile.graphql.Source;
 import java.util.List;
 
 import cn.workers.subsidy.vocabulary.CampaignStatus;
+import cn.workers.subsidy.campaign.CampaignInput;
+import cn.workers.subsidy.campaign.Campaign;
+import cn.workers.subsidy.campaign.CampaignService;
+import cn.workers.subsidy.campaign.SubsidyStandard;
 @GraphQLApi
 public class CampaignApi {
 

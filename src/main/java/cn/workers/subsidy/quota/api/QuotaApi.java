@@ -1,4 +1,4 @@
-package cn.workers.subsidy.quota;
+package cn.workers.subsidy.quota.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.db.Reads;
@@ -23,6 +23,12 @@ import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
+import cn.workers.subsidy.quota.TransferQuotaInput;
+import cn.workers.subsidy.quota.AllocateQuotaInput;
+import cn.workers.subsidy.quota.QuotaService;
+import cn.workers.subsidy.quota.QuotaLedgerEntry;
+import cn.workers.subsidy.quota.QuotaChanges;
+import cn.workers.subsidy.quota.QuotaPool;
 @GraphQLApi
 public class QuotaApi {
 

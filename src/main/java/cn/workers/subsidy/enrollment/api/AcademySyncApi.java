@@ -1,4 +1,4 @@
-package cn.workers.subsidy.enrollment;
+package cn.workers.subsidy.enrollment.api;
 
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.common.paging.Connection;
@@ -16,6 +16,11 @@ import org.eclipse.microprofile.graphql.Query;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.workers.subsidy.enrollment.EnrollmentSync;
+import cn.workers.subsidy.enrollment.SyncResult;
+import cn.workers.subsidy.enrollment.AcademyFeed;
+import cn.workers.subsidy.enrollment.EnrollmentEventInput;
+import cn.workers.subsidy.enrollment.SyncMetrics;
 /** Academies' systems: pull their approved applicants, push enrollment events back in batches. */
 @GraphQLApi
 public class AcademySyncApi {

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.me;
+package cn.workers.subsidy.me.api;
 
 import cn.workers.subsidy.common.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import cn.workers.subsidy.me.Me;
+import cn.workers.subsidy.me.MeService;
 @GraphQLApi
 public class MeApi {
 

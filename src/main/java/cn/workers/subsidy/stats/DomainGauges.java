@@ -1,4 +1,4 @@
-package cn.workers.subsidy.observability;
+package cn.workers.subsidy.stats;
 
 import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.worker;
+package cn.workers.subsidy.worker.api;
 
 import cn.workers.subsidy.common.security.CurrentCaller;
 import cn.workers.subsidy.vocabulary.Roles;
@@ -10,6 +10,9 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import cn.workers.subsidy.worker.ProfileService;
+import cn.workers.subsidy.worker.Worker;
+import cn.workers.subsidy.worker.WorkerProfileInput;
 @GraphQLApi
 public class WorkerApi {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.org;
+package cn.workers.subsidy.org.api;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.security.CurrentCaller;
@@ -16,6 +16,10 @@ import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
 
+import cn.workers.subsidy.org.OrgUnit;
+import cn.workers.subsidy.org.OrgUnitInput;
+import cn.workers.subsidy.org.OrgImportResult;
+import cn.workers.subsidy.org.OrgUnitService;
 @GraphQLApi
 public class OrgUnitApi {
 

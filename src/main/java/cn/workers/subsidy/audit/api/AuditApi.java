@@ -1,4 +1,4 @@
-package cn.workers.subsidy.audit;
+package cn.workers.subsidy.audit.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.security.CurrentCaller;
@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import cn.workers.subsidy.audit.AuditService;
+import cn.workers.subsidy.audit.AuditReport;
 @GraphQLApi
 public class AuditApi {
 
