@@ -2,7 +2,7 @@ package cn.workers.subsidy.academy;
 
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.org.AdminScope;
 import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,10 +29,10 @@ public class AcademyService {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private final AcademyRepository academies;
-    private final OrgUnitRepository orgUnits;
+    private final OrgUnitService orgUnits;
     private final AdminScope scope;
 
-    AcademyService(AcademyRepository academies, OrgUnitRepository orgUnits, AdminScope scope) {
+    AcademyService(AcademyRepository academies, OrgUnitService orgUnits, AdminScope scope) {
         this.academies = academies;
         this.orgUnits = orgUnits;
         this.scope = scope;
@@ -89,6 +89,21 @@ public class AcademyService {
                 throw DomainException.validation("parentCode", "a " + kind + " cannot sit under the " + parent.kind + " " + code);
             }
             return parent;
+        });
+    }
+
+    /** The academy with this code, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<AcademyEntity> findByCode(String code) {
+        return academies.findByCode(code);
+    }
+
+    /** The academy an academy client speaks for, from its token's academy_code: FORBIDDEN when missing or unknown. */
+    public Uni<AcademyEntity> callingAcademy(Caller caller) {
+        return Uni.createFrom().item(caller::requireAcademy).flatMap(academies::findByCode).map(a -> {
+            if (a == null) {
+                throw DomainException.forbidden("the token's academy_code is not a registered academy");
+            }
+            return a;
         });
     }
 

@@ -3,7 +3,7 @@ package cn.workers.subsidy.application;
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.events.ChangeFeed;
 import cn.workers.subsidy.common.security.Caller;
-import cn.workers.subsidy.worker.WorkerEntity;
+import cn.workers.subsidy.worker.WorkerService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,20 +14,22 @@ public class ApplicationChanges {
 
     private final ChangeFeed feed;
     private final Reads reads;
+    private final WorkerService workers;
+    private final ApplicationQueries queries;
 
-    ApplicationChanges(ChangeFeed feed, Reads reads) {
+    ApplicationChanges(ChangeFeed feed, Reads reads, WorkerService workers, ApplicationQueries queries) {
         this.feed = feed;
         this.reads = reads;
+        this.workers = workers;
+        this.queries = queries;
     }
 
     public Multi<Application> of(Caller worker) {
-        Uni<Long> workerId = reads.read(s -> s.createQuery("from WorkerEntity where subject = ?1", WorkerEntity.class)
-                .setParameter(1, worker.subject()).getSingleResultOrNull().map(w -> w == null ? null : w.id));
-        return workerId.toMulti().flatMap(id -> feed.applications()
+        Uni<Long> workerId = reads.inSession(() -> workers.idOf(worker.subject()));
+        return workerId.toMulti().flatMap(id -> feed.channel(ApplicationEvents.APPLICATION_CHANGED)
                 .filter(change -> id.equals(change.getLong("workerId")))
                 .onOverflow().buffer(256)
-                .onItem().transformToUniAndConcatenate(change -> reads.read(s -> s.find(ApplicationEntity.class, change.getLong("id"))))
-                .filter(a -> a != null)
-                .map(Application::of));
+                .onItem().transformToUniAndConcatenate(change -> reads.inSession(() -> queries.current(change.getLong("id"))))
+                .filter(a -> a != null));
     }
 }

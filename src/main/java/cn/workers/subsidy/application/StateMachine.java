@@ -14,6 +14,11 @@ public final class StateMachine {
     private StateMachine() {
     }
 
+    /** The status a new case starts in (SUBMIT). */
+    public static ApplicationStatus start() {
+        return ApplicationStatus.SUBMITTED;
+    }
+
     /**
      * @param lastStage for APPROVE: whether the case is at the campaign's last review stage
      */

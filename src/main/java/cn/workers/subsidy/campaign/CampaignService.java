@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,30 @@ public class CampaignService {
 
     private static DomainException illegal(CampaignStatus from, CampaignStatus to) {
         return new DomainException(ErrorCode.ILLEGAL_TRANSITION, "a " + from + " campaign cannot become " + to);
+    }
+
+    /** The campaign, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<CampaignEntity> findById(long id) {
+        return campaigns.findById(id);
+    }
+
+    /** The campaign; NOT_FOUND when there is none. */
+    public Uni<CampaignEntity> require(long id) {
+        return campaigns.findById(id).map(c -> {
+            if (c == null) {
+                throw DomainException.notFound("campaign " + id);
+            }
+            return c;
+        });
+    }
+
+    /** The campaign named by an API id; NOT_FOUND when there is none, VALIDATION when the id is malformed. */
+    public Uni<CampaignEntity> require(String id) {
+        return Uni.createFrom().item(() -> Ids.parse(id, "campaign")).flatMap(this::require);
+    }
+
+    public Uni<List<CampaignEntity>> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : campaigns.list("id in ?1", ids);
     }
 
     @WithSession

@@ -1,8 +1,8 @@
 package cn.workers.subsidy.course;
 
 import cn.workers.subsidy.academy.AcademyEntity;
-import cn.workers.subsidy.academy.AcademyRepository;
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.academy.AcademyService;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.vocabulary.Level;
 import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.Ids;
@@ -17,16 +17,19 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
+
 /** Courses: offered by admins and academies, listed to anyone signed in. */
 @ApplicationScoped
 public class CourseService {
 
     private final CourseRepository courses;
-    private final CampaignRepository campaigns;
-    private final AcademyRepository academies;
+    private final CampaignService campaigns;
+    private final AcademyService academies;
     private final AdminScope scope;
 
-    CourseService(CourseRepository courses, CampaignRepository campaigns, AcademyRepository academies, AdminScope scope) {
+    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope) {
         this.courses = courses;
         this.campaigns = campaigns;
         this.academies = academies;
@@ -62,18 +65,17 @@ public class CourseService {
         if (caller.has(Roles.ADMIN)) {
             return scope.adminUnit(caller).map(unit -> (AcademyEntity) null);
         }
-        String code;
-        try {
-            code = caller.requireAcademy();
-        } catch (DomainException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return academies.findByCode(code).map(own -> {
-            if (own == null) {
-                throw DomainException.forbidden("the caller's academy_code is not a registered academy");
-            }
-            return own;
-        });
+        return academies.callingAcademy(caller);
+    }
+
+    /** Courses by id; missing ids are left out. In the caller's session. */
+    public Uni<List<CourseEntity>> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : courses.list("id in ?1", ids);
+    }
+
+    /** The course, or null. In the caller's session. */
+    public Uni<CourseEntity> findById(long id) {
+        return courses.findById(id);
     }
 
     @WithSession

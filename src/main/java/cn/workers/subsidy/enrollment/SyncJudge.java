@@ -4,7 +4,7 @@ import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Action;
 import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
-import cn.workers.subsidy.application.Transitions;
+import cn.workers.subsidy.application.Lifecycle;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
@@ -33,7 +33,7 @@ final class SyncJudge {
     private final Map<String, Long> refOwners;
     private final OffsetDateTime latestAllowed;
     private final Map<Long, SyncCase> changed = new LinkedHashMap<>();
-    private final List<Transitions.Step> steps = new ArrayList<>();
+    private final List<Lifecycle.Step> steps = new ArrayList<>();
     private final List<Instalments.Due> instalments = new ArrayList<>();
 
     /**
@@ -122,7 +122,7 @@ final class SyncJudge {
         c.enrollment = EnrollmentState.after(c.enrollment, event.ref(), event.status(), event.at(), event.certificate(),
                 event.tuitionPaidFen());
         refOwners.put(event.ref(), c.id);
-        steps.add(new Transitions.Step(c.id, action, c.status, to, event.comment()));
+        steps.add(new Lifecycle.Step(c.id, action, c.status, to, event.comment()));
         c.status = to;
         c.version++;
         changed.put(c.id, c);

@@ -28,6 +28,33 @@ public class OrgUnitService {
         this.importer = importer;
     }
 
+    /** The unit with this code, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<OrgUnitEntity> findByCode(String code) {
+        return repo.findByCode(code);
+    }
+
+    /** How many units the tree has. */
+    public Uni<Long> count() {
+        return repo.count();
+    }
+
+    public Uni<OrgUnitEntity> findById(long id) {
+        return repo.findById(id);
+    }
+
+    /**
+     * The union a reviewer, admin, finance officer or auditor acts for: the token's org_unit resolved to
+     * its row; FORBIDDEN when the token carries none or names no known union.
+     */
+    public Uni<OrgUnitEntity> scopeOf(Caller caller) {
+        return Uni.createFrom().item(caller::requireOrgUnit).flatMap(repo::findByCode).map(unit -> {
+            if (unit == null) {
+                throw DomainException.forbidden("the token's org_unit is not a known union");
+            }
+            return unit;
+        });
+    }
+
     @WithSession
     public Uni<List<OrgUnit>> all() {
         return repo.listInTreeOrder().map(list -> list.stream().map(OrgUnit::of).toList());

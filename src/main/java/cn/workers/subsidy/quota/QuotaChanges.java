@@ -15,7 +15,7 @@ public class QuotaChanges {
     }
 
     public Multi<QuotaPool> of(long campaignId) {
-        return feed.quotas()
+        return feed.channel(QuotaEvents.QUOTA_CHANGED)
                 .filter(change -> change.getLong("campaignId") == campaignId)
                 .onOverflow().buffer(1024)
                 .map(QuotaEvents::fromPayload);

@@ -1,7 +1,9 @@
 package cn.workers.subsidy.quota;
 
 import cn.workers.subsidy.campaign.CampaignEntity;
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
+import cn.workers.subsidy.vocabulary.LedgerReason;
+import cn.workers.subsidy.vocabulary.OrgPaths;
 import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
@@ -9,7 +11,7 @@ import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.org.OrgUnitEntity;
-import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.org.AdminScope;
 import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,11 +30,11 @@ public class QuotaService {
 
     private final QuotaPoolRepository pools;
     private final QuotaLedgerRepository ledger;
-    private final CampaignRepository campaigns;
-    private final OrgUnitRepository orgUnits;
+    private final CampaignService campaigns;
+    private final OrgUnitService orgUnits;
     private final AdminScope scope;
 
-    QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignRepository campaigns, OrgUnitRepository orgUnits,
+    QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignService campaigns, OrgUnitService orgUnits,
             AdminScope scope) {
         this.pools = pools;
         this.ledger = ledger;
@@ -111,11 +113,61 @@ public class QuotaService {
     }
 
     private Uni<CampaignEntity> campaign(String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "campaign")).flatMap(campaigns::findById).map(c -> {
-            if (c == null) {
-                throw DomainException.notFound("campaign");
+        return campaigns.require(id);
+    }
+
+    // ───────────── places: called by the application life cycle, in its transaction ─────────────
+
+    /**
+     * The pool that covers a worker's union for a campaign and track: of the units on {@code orgPath} (the
+     * worker's union and its ancestors), the deepest with a pool; NO_QUOTA_POOL when none has one.
+     */
+    public Uni<Long> poolFor(long campaignId, Track track, String orgPath) {
+        return poolCovering(campaignId, track, orgPath).map(pool -> {
+            if (pool == null) {
+                throw new DomainException(ErrorCode.NO_QUOTA_POOL, "no quota pool covers this worker's union for the " + track + " track");
             }
-            return c;
+            return pool.id;
+        });
+    }
+
+    /**
+     * Takes a place of the pool for an application, with its ledger entry; QUOTA_EXHAUSTED when the pool is
+     * full (the caller's transaction then fails and nothing of it stays).
+     */
+    public Uni<Void> takePlace(long poolId, long applicationId, String actor, LedgerReason reason) {
+        return pools.takePlace(poolId, applicationId, actor, reason).map(taken -> {
+            if (taken == null) {
+                throw new DomainException(ErrorCode.QUOTA_EXHAUSTED, "the quota pool has no place left");
+            }
+            return null;
+        });
+    }
+
+    /** Gives back the place an application held; a pool with nothing approved is a broken invariant. */
+    public Uni<Void> givePlaceBack(long poolId, long applicationId, String actor, LedgerReason reason) {
+        return pools.givePlaceBack(poolId, applicationId, actor, reason).map(pool -> {
+            if (pool == null) {
+                throw new IllegalStateException("pool " + poolId + " has no approved place to give back for application " + applicationId);
+            }
+            return null;
+        });
+    }
+
+    /** The pool that covers a worker's union: the deepest unit on its path with a pool of this campaign and track; null when none. */
+    Uni<QuotaPoolEntity> poolCovering(long campaignId, Track track, String orgPath) {
+        List<Long> chain = OrgPaths.ids(orgPath);
+        if (chain.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return pools.ofUnits(campaignId, track, chain).map(found -> {
+            QuotaPoolEntity deepest = null;
+            for (QuotaPoolEntity p : found) {
+                if (deepest == null || chain.indexOf(p.orgUnitId) > chain.indexOf(deepest.orgUnitId)) {
+                    deepest = p;
+                }
+            }
+            return deepest;
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.stats;
 
+import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,11 +9,8 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,18 +30,19 @@ public class DomainGauges {
 
     private static final Logger LOG = Logger.getLogger(DomainGauges.class);
 
-    private final Pool pool;
+    private final Reads reads;
+    private final StatsRepository stats;
     private final Vertx vertx;
     private final Duration refresh;
     private final Map<ApplicationStatus, AtomicLong> byStatus = new EnumMap<>(ApplicationStatus.class);
     private final MultiGauge remaining;
     private long timer = -1;
 
-    DomainGauges(Pool pool, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "subsidy.metrics.refresh", defaultValue = "30s") Duration refresh) {
-        this.pool = pool;
+    DomainGauges(Reads reads, StatsRepository stats, Vertx vertx, MeterRegistry registry, StatsConfig config) {
+        this.reads = reads;
+        this.stats = stats;
         this.vertx = vertx;
-        this.refresh = refresh;
+        this.refresh = config.refresh();
         for (ApplicationStatus s : ApplicationStatus.values()) {
             AtomicLong value = new AtomicLong();
             byStatus.put(s, value);
@@ -66,24 +65,18 @@ public class DomainGauges {
 
     /** Reads both aggregates; a failure (database down) keeps the last figures and is retried next period. */
     public void refreshNow() {
-        pool.query("SELECT status, count(*) FROM application GROUP BY status").execute()
-                .subscribe().with(rows -> {
-                    Map<ApplicationStatus, Long> seen = new EnumMap<>(ApplicationStatus.class);
-                    for (Row r : rows) {
-                        seen.put(ApplicationStatus.valueOf(r.getString(0)), r.getLong(1));
-                    }
-                    byStatus.forEach((s, v) -> v.set(seen.getOrDefault(s, 0L)));
-                }, failure -> LOG.debugf("application gauges not refreshed: %s", failure.getMessage()));
-        pool.query("SELECT p.campaign_id, u.code, p.track, p.allocated - p.approved FROM quota_pool p"
-                + " JOIN org_unit u ON u.id = p.org_unit_id").execute()
-                .subscribe().with(rows -> {
-                    List<MultiGauge.Row<?>> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        long value = r.getLong(3);
-                        out.add(MultiGauge.Row.of(Tags.of("campaign", String.valueOf(r.getLong(0)), "org_unit", r.getString(1),
-                                "track", r.getString(2)), value));
-                    }
-                    remaining.register(out, true);
-                }, failure -> LOG.debugf("quota gauges not refreshed: %s", failure.getMessage()));
+        reads.inSession(stats::allByStatus).subscribe().with(rows -> {
+            Map<ApplicationStatus, Long> seen = new EnumMap<>(ApplicationStatus.class);
+            rows.forEach(r -> seen.put(r.status(), (long) r.count()));
+            byStatus.forEach((s, v) -> v.set(seen.getOrDefault(s, 0L)));
+        }, failure -> LOG.debugf("application gauges not refreshed: %s", failure.getMessage()));
+        reads.inSession(stats::allRemaining).subscribe().with(rows -> {
+            List<MultiGauge.Row<?>> out = new ArrayList<>();
+            for (StatsRepository.PoolRemaining r : rows) {
+                out.add(MultiGauge.Row.of(Tags.of("campaign", String.valueOf(r.campaignId()), "org_unit", r.orgUnitCode(),
+                        "track", r.track()), r.remaining()));
+            }
+            remaining.register(out, true);
+        }, failure -> LOG.debugf("quota gauges not refreshed: %s", failure.getMessage()));
     }
 }

@@ -6,7 +6,7 @@ import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.org.OrgUnit;
 import cn.workers.subsidy.vocabulary.OrgUnitKind;
-import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.common.security.PiiCipher;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,11 +27,11 @@ public class ProfileService {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final WorkerRepository workers;
-    private final OrgUnitRepository orgUnits;
+    private final OrgUnitService orgUnits;
     private final PiiCipher cipher;
     private final WorkerViews views;
 
-    ProfileService(WorkerRepository workers, OrgUnitRepository orgUnits, PiiCipher cipher, WorkerViews views) {
+    ProfileService(WorkerRepository workers, OrgUnitService orgUnits, PiiCipher cipher, WorkerViews views) {
         this.workers = workers;
         this.orgUnits = orgUnits;
         this.cipher = cipher;
@@ -49,7 +49,7 @@ public class ProfileService {
             if (unit.kind != OrgUnitKind.GRASSROOTS) {
                 throw DomainException.validation("orgUnitCode", "a worker belongs to a workplace union (GRASSROOTS)");
             }
-            return workers.find("idNumberHash = ?1 and subject <> ?2", idHash, caller.subject()).firstResult()
+            return workers.otherWithIdNumber(idHash, caller.subject())
                     .flatMap(other -> {
                         if (other != null) {
                             throw DomainException.validation("idNumber", "this ID number is registered to another account");

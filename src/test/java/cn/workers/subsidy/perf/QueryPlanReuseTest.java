@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * also one more cache entry. Hibernate Reactive never finds a native select's plan again (its result
  * mapping has no equals) and stores a new entry under the SQL text's hash on every call; under load
  * thousands of them pile up in one bin of the cache and every lookup walks them. The hot reads are
- * HQL, and the native statements that return rows on these paths run through SessionRows, past the
+ * HQL, and the native statements that return rows on these paths run through Sql, past the
  * plan cache: submit, a final approval (the pool's conditional update), an enrollment sync and the
  * academy pull.
  */

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.perf;
 
-import cn.workers.subsidy.common.db.SessionRows;
+import cn.workers.subsidy.common.db.Sql;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.Tokens;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * No N+1: the number of SQL statements a list query runs does not grow with the page size (nested
  * fields are loaded in one batch per field). Counted with Hibernate's statistics in the test profile,
- * plus the native statements that run past Hibernate (SessionRows).
+ * plus the native statements that run past Hibernate (Sql).
  */
 @QuarkusTest
 class StatementCountTest {
@@ -35,13 +35,13 @@ class StatementCountTest {
         long prepared = stats.getPrepareStatementCount();
         long queries = stats.getQueryExecutionCount();
         long fetches = stats.getEntityFetchCount() + stats.getCollectionFetchCount();
-        long rows = SessionRows.executed();
+        long rows = Sql.executed();
         call.run();
         System.out.println("  prepared " + (stats.getPrepareStatementCount() - prepared) + ", queries " + (stats.getQueryExecutionCount() - queries)
                 + ", entity/collection fetches " + (stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches)
-                + ", SessionRows statements " + (SessionRows.executed() - rows));
+                + ", Sql statements " + (Sql.executed() - rows));
         return stats.getPrepareStatementCount() - prepared + stats.getQueryExecutionCount() - queries
-                + stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches + SessionRows.executed() - rows;
+                + stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches + Sql.executed() - rows;
     }
 
     @Test
@@ -74,12 +74,12 @@ class StatementCountTest {
         Statistics stats = sessions.getStatistics();
         long queries = stats.getQueryExecutionCount();
         long fetches = stats.getEntityFetchCount();
-        long rows = SessionRows.executed();
+        long rows = Sql.executed();
         var r = Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
                 "courseId", "" + w.educationCourse(), "clientRequestId", "n1")).ok();
         // the facts read and the insert; campaign { id name } and course { id name academy { ... } } need no query of their own
         assertEquals(1, stats.getQueryExecutionCount() - queries, "SubmitApplication ran Hibernate queries beyond its facts read");
-        assertEquals(1, SessionRows.executed() - rows, "SubmitApplication ran native statements beyond its insert");
+        assertEquals(1, Sql.executed() - rows, "SubmitApplication ran native statements beyond its insert");
         assertEquals(0, stats.getEntityFetchCount() - fetches, "SubmitApplication fetched entities by id");
         assertEquals(w.academyCode(), r.getString("data.submitApplication.course.academy.code"));
     }

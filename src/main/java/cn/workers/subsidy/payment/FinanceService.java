@@ -1,4 +1,4 @@
-package cn.workers.subsidy.disbursement;
+package cn.workers.subsidy.payment;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
@@ -6,13 +6,15 @@ import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.vocabulary.OrgPaths;
-import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.workers.subsidy.disbursement.DisbursementService;
+import cn.workers.subsidy.disbursement.Disbursement;
 /**
  * Finance officers pay the instalments of cases under their union (the province's see all): each
  * PENDING instalment becomes PAID exactly once, with the payment reference.
@@ -20,18 +22,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FinanceService {
 
-    private final OrgUnitRepository orgUnits;
-    private final DisbursementRepository disbursements;
+    private final OrgUnitService orgUnits;
+    private final DisbursementService disbursements;
+    private final PaymentRepository payments;
 
-    FinanceService(OrgUnitRepository orgUnits, DisbursementRepository disbursements) {
+    FinanceService(OrgUnitService orgUnits, DisbursementService disbursements, PaymentRepository payments) {
         this.orgUnits = orgUnits;
         this.disbursements = disbursements;
+        this.payments = payments;
     }
 
     @WithSession
     public Uni<Connection<Disbursement>> pending(Caller caller, long campaignId, PageRequest page) {
-        return scope(caller).flatMap(path -> disbursements.pendingPage(campaignId, path, page)
-                .flatMap(rows -> disbursements.pendingCount(campaignId, path)
+        return scope(caller).flatMap(path -> payments.pendingPage(campaignId, path, page)
+                .flatMap(rows -> payments.pendingCount(campaignId, path)
                         .map(total -> Connection.of(rows, page, total.intValue(), d -> PageRequest.encode(d.createdAt, d.id),
                                 Disbursement::of))));
     }
@@ -43,7 +47,7 @@ public class FinanceService {
     @WithTransaction
     public Uni<Disbursement> markPaid(Caller caller, long id, String reference) {
         String ref = Inputs.text("reference", reference, 100);
-        return scope(caller).flatMap(path -> disbursements.casePath(id).map(casePath -> {
+        return scope(caller).flatMap(path -> payments.casePath(id).map(casePath -> {
             if (!OrgPaths.within(casePath, path)) {
                 throw DomainException.notFound("disbursement " + id);
             }

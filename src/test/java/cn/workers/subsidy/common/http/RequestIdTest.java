@@ -1,4 +1,4 @@
-package cn.workers.subsidy.observability;
+package cn.workers.subsidy.common.http;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.disbursement.api;
+package cn.workers.subsidy.payment.api;
 
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.paging.Connection;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import cn.workers.subsidy.disbursement.Disbursement;
-import cn.workers.subsidy.disbursement.FinanceService;
+import cn.workers.subsidy.payment.FinanceService;
 @GraphQLApi
 public class FinanceApi {
 

@@ -1,4 +1,4 @@
-package cn.workers.subsidy.observability;
+package cn.workers.subsidy.common.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
