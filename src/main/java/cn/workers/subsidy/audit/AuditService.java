@@ -1,6 +1,6 @@
 package cn.workers.subsidy.audit;
 
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.common.security.Caller;
@@ -17,11 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AuditService {
 
     private final OrgUnitService orgUnits;
-    private final CampaignRepository campaigns;
+    private final CampaignService campaigns;
     private final AuditRepository audit;
     private final AuditConfig config;
 
-    AuditService(OrgUnitService orgUnits, CampaignRepository campaigns, AuditRepository audit, AuditConfig config) {
+    AuditService(OrgUnitService orgUnits, CampaignService campaigns, AuditRepository audit, AuditConfig config) {
         this.orgUnits = orgUnits;
         this.campaigns = campaigns;
         this.audit = audit;

@@ -42,8 +42,8 @@ public class CampaignService {
             e.opensAt = input.opensAt();
             e.closesAt = input.closesAt();
             e.status = CampaignStatus.DRAFT;
-            e.tracks(input.tracks());
-            e.reviewStages(input.reviewStages());
+            e.tracks = List.copyOf(input.tracks());
+            e.reviewStages = List.copyOf(input.reviewStages());
             e.minAge = input.minAge();
             e.maxAge = input.maxAge();
             e.enrollmentSharePercent = checked.enrollmentSharePercent();

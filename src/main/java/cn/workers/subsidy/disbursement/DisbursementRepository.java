@@ -1,13 +1,10 @@
 package cn.workers.subsidy.disbursement;
 
 import cn.workers.subsidy.common.db.Sql;
-import cn.workers.subsidy.vocabulary.DisbursementStage;
-import cn.workers.subsidy.vocabulary.DisbursementStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -20,27 +17,11 @@ import java.util.List;
 @ApplicationScoped
 public class DisbursementRepository implements PanacheRepository<DisbursementEntity> {
 
-    public static final String COLUMNS = "id, application_id, campaign_id, stage, amount_fen, status, created_at, paid_at, reference, paid_by";
-
-    /** A detached instalment from a row of {@link #COLUMNS} (any table alias). */
-    public static DisbursementEntity row(Row r) {
-        DisbursementEntity d = new DisbursementEntity();
-        d.id = r.getLong("id");
-        d.applicationId = r.getLong("application_id");
-        d.campaignId = r.getLong("campaign_id");
-        d.stage = Sql.enumOf(r, "stage", DisbursementStage.class);
-        d.amountFen = r.getInteger("amount_fen");
-        d.status = Sql.enumOf(r, "status", DisbursementStatus.class);
-        d.createdAt = r.getOffsetDateTime("created_at");
-        d.paidAt = r.getOffsetDateTime("paid_at");
-        d.reference = r.getString("reference");
-        d.paidBy = r.getString("paid_by");
-        return d;
-    }
+    private static final String COLUMNS = DisbursementRow.COLUMNS;
 
     private static final Sql.Query<DisbursementEntity> FOR_APPLICATIONS = Sql.query("SELECT " + COLUMNS + " FROM disbursement"
             + " WHERE application_id IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(#{ids} AS text) AS jsonb)) AS bigint)) ORDER BY id",
-            DisbursementRepository::row);
+            DisbursementRow::of);
 
     /** The instalments of many applications in one query (the ids travel as one JSON parameter), as detached copies. */
     Uni<List<DisbursementEntity>> forApplications(Collection<Long> applicationIds) {
@@ -70,7 +51,7 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
 
     private static final Sql.Query<DisbursementEntity> PAY = Sql.query("UPDATE disbursement SET status = 'PAID', paid_at = clock_timestamp(),"
             + " reference = #{reference}, paid_by = #{paidBy} WHERE id = #{id} AND status = 'PENDING' RETURNING " + COLUMNS,
-            DisbursementRepository::row);
+            DisbursementRow::of);
 
     /**
      * Pays a PENDING instalment; null when it is not PENDING (any more). Concurrent payments of one
@@ -81,7 +62,7 @@ public class DisbursementRepository implements PanacheRepository<DisbursementEnt
     }
 
     private static final Sql.Query<DisbursementEntity> CURRENT = Sql.query("SELECT " + COLUMNS + " FROM disbursement WHERE id = #{id}",
-            DisbursementRepository::row);
+            DisbursementRow::of);
 
     /** The instalment as stored now (a detached copy, never a stale one from the session). */
     Uni<DisbursementEntity> current(long id) {

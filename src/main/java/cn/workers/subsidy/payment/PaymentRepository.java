@@ -4,7 +4,7 @@ import cn.workers.subsidy.common.db.Sql;
 import cn.workers.subsidy.common.paging.Cursors;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.disbursement.DisbursementEntity;
-import cn.workers.subsidy.disbursement.DisbursementRepository;
+import cn.workers.subsidy.disbursement.DisbursementRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +27,7 @@ public class PaymentRepository {
 
     private static final Sql.Query<DisbursementEntity> PENDING_PAGE = Sql.query("SELECT d.id, d.application_id, d.campaign_id, d.stage,"
             + " d.amount_fen, d.status, d.created_at, d.paid_at, d.reference, d.paid_by" + PENDING
-            + " AND (d.created_at, d.id) > (#{afterTime}, #{afterId}) ORDER BY d.created_at, d.id LIMIT #{limit}", DisbursementRepository::row);
+            + " AND (d.created_at, d.id) > (#{afterTime}, #{afterId}) ORDER BY d.created_at, d.id LIMIT #{limit}", DisbursementRow::of);
 
     /** A page of a campaign's unpaid instalments for cases under {@code orgPath}, oldest first (keyset on creation, id). */
     public Uni<List<DisbursementEntity>> pendingPage(long campaignId, String orgPath, PageRequest page) {

@@ -1,6 +1,6 @@
 package cn.workers.subsidy.stats;
 
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.common.security.Caller;
@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CampaignStatsService {
 
     private final OrgUnitService orgUnits;
-    private final CampaignRepository campaigns;
+    private final CampaignService campaigns;
     private final StatsRepository stats;
 
-    CampaignStatsService(OrgUnitService orgUnits, CampaignRepository campaigns, StatsRepository stats) {
+    CampaignStatsService(OrgUnitService orgUnits, CampaignService campaigns, StatsRepository stats) {
         this.orgUnits = orgUnits;
         this.campaigns = campaigns;
         this.stats = stats;
