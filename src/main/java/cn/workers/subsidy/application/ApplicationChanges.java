@@ -6,7 +6,9 @@ import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.worker.WorkerService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /** A worker's own applications as they change: each committed transition, read fresh after commit. */
 @ApplicationScoped
@@ -31,5 +33,10 @@ public class ApplicationChanges {
                 .onOverflow().buffer(256)
                 .onItem().transformToUniAndConcatenate(change -> reads.inSession(() -> queries.current(change.getLong("id"))))
                 .filter(a -> a != null));
+    }
+
+    /** Listens from startup on, so that the first subscriber misses nothing committed after it subscribed. */
+    void listen(@Observes StartupEvent event) {
+        feed.listen(ApplicationEvents.APPLICATION_CHANGED);
     }
 }

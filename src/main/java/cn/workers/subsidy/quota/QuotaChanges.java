@@ -2,7 +2,9 @@ package cn.workers.subsidy.quota;
 
 import cn.workers.subsidy.common.events.ChangeFeed;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /** A campaign's pools as their figures change, straight from the committed notifications of every replica. */
 @ApplicationScoped
@@ -19,5 +21,10 @@ public class QuotaChanges {
                 .filter(change -> change.getLong("campaignId") == campaignId)
                 .onOverflow().buffer(1024)
                 .map(QuotaEvents::fromPayload);
+    }
+
+    /** Listens from startup on, so that the first subscriber misses nothing committed after it subscribed. */
+    void listen(@Observes StartupEvent event) {
+        feed.listen(QuotaEvents.QUOTA_CHANGED);
     }
 }

@@ -65,12 +65,21 @@ public class ChangeFeed {
         }
     }
 
-    /** The changes committed on any replica and announced on {@code name}, as JSON objects. */
-    public Multi<JsonObject> channel(String name) {
-        return channels.computeIfAbsent(name, this::listen).changes();
+    /**
+     * Starts listening on {@code name} now (features call it at startup for the channels they serve), so
+     * that a first subscriber does not wait for the LISTEN to be in place: a change committed meanwhile
+     * would pass unseen.
+     */
+    public void listen(String name) {
+        channels.computeIfAbsent(name, this::subscribe);
     }
 
-    private synchronized Channel listen(String name) {
+    /** The changes committed on any replica and announced on {@code name}, as JSON objects. */
+    public Multi<JsonObject> channel(String name) {
+        return channels.computeIfAbsent(name, this::subscribe).changes();
+    }
+
+    private synchronized Channel subscribe(String name) {
         Channel channel = new Channel();
         if (subscriber != null) {
             subscriber.channel(name).handler(channel::publish);
