@@ -6,6 +6,8 @@ import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.Tokens;
 import cn.workers.subsidy.support.World;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import cn.workers.subsidy.support.QuietBackground;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plus the native statements that run past Hibernate (Sql).
  */
 @QuarkusTest
+@TestProfile(QuietBackground.class)
 class StatementCountTest {
 
     @Inject
