@@ -1,6 +1,6 @@
 package cn.workers.subsidy.academy;
 
-import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.org.AdminScope;
@@ -25,14 +25,15 @@ import cn.workers.subsidy.vocabulary.AcademyKind;
 public class AcademyService {
 
     static final int MAX_CODE = 64;
-    static final int MAX_NAME = 200;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
+    private final Validation validation;
     private final AcademyRepository academies;
     private final OrgUnitService orgUnits;
     private final AdminScope scope;
 
-    AcademyService(AcademyRepository academies, OrgUnitService orgUnits, AdminScope scope) {
+    AcademyService(AcademyRepository academies, OrgUnitService orgUnits, AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.academies = academies;
         this.orgUnits = orgUnits;
         this.scope = scope;
@@ -40,7 +41,7 @@ public class AcademyService {
 
     @WithTransaction
     public Uni<Academy> register(Caller caller, AcademyInput in) {
-        return scope.provinceAdmin(caller).map(admin -> checkShape(in)).flatMap(e -> academies.findByCode(e.code).flatMap(clash -> {
+        return scope.provinceAdmin(caller).map(admin -> checkShape(validation.check(in))).flatMap(e -> academies.findByCode(e.code).flatMap(clash -> {
             if (clash != null) {
                 throw DomainException.validation("code", "academy " + e.code + " is already registered");
             }
@@ -63,7 +64,7 @@ public class AcademyService {
         if (e.code.isEmpty() || e.code.length() > MAX_CODE || !CODE.matcher(e.code).matches()) {
             throw DomainException.validation("code", "an academy code is 1 to " + MAX_CODE + " letters, digits, '-', '_' or '.'");
         }
-        e.name = Inputs.text("name", in.name(), MAX_NAME);
+        e.name = in.name().strip();
         e.kind = in.kind();
         return e;
     }

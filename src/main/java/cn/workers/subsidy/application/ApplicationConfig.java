@@ -10,8 +10,4 @@ public interface ApplicationConfig {
     /** Longest comment or reason a worker or reviewer may give with a transition, in characters. */
     @WithDefault("2000")
     int maxComment();
-
-    /** Longest clientRequestId, in characters. */
-    @WithDefault("100")
-    int maxClientRequestId();
 }

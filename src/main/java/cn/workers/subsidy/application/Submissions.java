@@ -5,7 +5,7 @@ import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.course.Course;
 import cn.workers.subsidy.course.CourseEntity;
@@ -32,10 +32,10 @@ public class Submissions {
     private final ApplicationRepository applications;
     private final Lifecycle lifecycle;
     private final Clock clock;
-    private final ApplicationConfig config;
+    private final Validation validation;
 
     Submissions(WorkerService workers, CampaignService campaigns, CourseService courses, SubmissionFactsRepository facts,
-            ApplicationRepository applications, Lifecycle lifecycle, Clock clock, ApplicationConfig config) {
+            ApplicationRepository applications, Lifecycle lifecycle, Clock clock, Validation validation) {
         this.workers = workers;
         this.campaigns = campaigns;
         this.courses = courses;
@@ -43,7 +43,7 @@ public class Submissions {
         this.applications = applications;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.config = config;
+        this.validation = validation;
     }
 
     /**
@@ -53,7 +53,7 @@ public class Submissions {
      */
     @WithTransaction
     public Uni<Application> submit(Caller caller, SubmitApplicationInput in) {
-        String requestId = Inputs.text("clientRequestId", in.clientRequestId(), config.maxClientRequestId());
+        String requestId = validation.check(in).clientRequestId().strip();
         long campaignId = Ids.parse(in.campaignId(), "campaign");
         long courseId = Ids.parse(in.courseId(), "course");
         return facts.load(caller.subject(), campaignId, courseId, requestId).flatMap(f -> {

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.campaign;
 
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
@@ -26,8 +27,10 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final SubsidyStandardRepository standards;
     private final AdminScope scope;
+    private final Validation validation;
 
-    CampaignService(CampaignRepository campaigns, SubsidyStandardRepository standards, AdminScope scope) {
+    CampaignService(CampaignRepository campaigns, SubsidyStandardRepository standards, AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.campaigns = campaigns;
         this.standards = standards;
         this.scope = scope;
@@ -35,7 +38,7 @@ public class CampaignService {
 
     @WithTransaction
     public Uni<Campaign> create(Caller caller, CampaignInput input) {
-        return scope.provinceAdmin(caller).map(admin -> CampaignRules.check(input)).flatMap(checked -> {
+        return scope.provinceAdmin(caller).map(admin -> CampaignRules.check(validation.check(input))).flatMap(checked -> {
             CampaignEntity e = new CampaignEntity();
             e.year = input.year();
             e.name = checked.name();

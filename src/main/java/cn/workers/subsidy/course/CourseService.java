@@ -1,5 +1,6 @@
 package cn.workers.subsidy.course;
 
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.campaign.CampaignService;
@@ -24,12 +25,14 @@ import java.util.List;
 @ApplicationScoped
 public class CourseService {
 
+    private final Validation validation;
     private final CourseRepository courses;
     private final CampaignService campaigns;
     private final AcademyService academies;
     private final AdminScope scope;
 
-    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope) {
+    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.courses = courses;
         this.campaigns = campaigns;
         this.academies = academies;
@@ -38,6 +41,7 @@ public class CourseService {
 
     @WithTransaction
     public Uni<Course> create(Caller caller, CourseInput in) {
+        validation.check(in);
         return callerAcademy(caller)
                 .flatMap(own -> campaigns.findById(Ids.parse(in.campaignId(), "campaign")).flatMap(campaign -> {
                     if (campaign == null) {

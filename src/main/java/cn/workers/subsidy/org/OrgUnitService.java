@@ -1,5 +1,6 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.vocabulary.Roles;
@@ -18,11 +19,13 @@ import cn.workers.subsidy.vocabulary.OrgUnitKind;
 @ApplicationScoped
 public class OrgUnitService {
 
+    private final Validation validation;
     private final OrgUnitRepository repo;
     private final AdminScope scope;
     private final OrgImporter importer;
 
-    OrgUnitService(OrgUnitRepository repo, AdminScope scope, OrgImporter importer) {
+    OrgUnitService(OrgUnitRepository repo, AdminScope scope, OrgImporter importer, Validation validation) {
+        this.validation = validation;
         this.repo = repo;
         this.scope = scope;
         this.importer = importer;
@@ -82,7 +85,7 @@ public class OrgUnitService {
      */
     @WithTransaction
     public Uni<OrgImportResult> importUnits(Caller caller, List<OrgUnitInput> units) {
-        return Uni.createFrom().item(() -> OrgImportPlan.of(units))
+        return Uni.createFrom().item(() -> OrgImportPlan.of(units.stream().map(validation::check).toList()))
                 .flatMap(plan -> mayImport(caller, plan).flatMap(ignored -> importer.apply(plan)));
     }
 

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.quota;
 
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.vocabulary.LedgerReason;
@@ -28,6 +29,7 @@ import java.util.List;
 @ApplicationScoped
 public class QuotaService {
 
+    private final Validation validation;
     private final QuotaPoolRepository pools;
     private final QuotaLedgerRepository ledger;
     private final CampaignService campaigns;
@@ -35,7 +37,8 @@ public class QuotaService {
     private final AdminScope scope;
 
     QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignService campaigns, OrgUnitService orgUnits,
-            AdminScope scope) {
+            AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.pools = pools;
         this.ledger = ledger;
         this.campaigns = campaigns;
@@ -46,10 +49,8 @@ public class QuotaService {
     /** Creates or resizes the pool of a unit at the campaign's last review stage; never below its approved count. */
     @WithTransaction
     public Uni<QuotaPool> allocate(Caller caller, AllocateQuotaInput in) {
+        validation.check(in);
         return scope.adminUnit(caller).flatMap(admin -> campaign(in.campaignId()).flatMap(campaign -> {
-            if (in.allocated() < 0) {
-                throw DomainException.validation("allocated", "allocated cannot be negative");
-            }
             requireFunded(campaign, in.track());
             return unit(in.orgUnitCode(), "orgUnitCode").flatMap(unit -> {
                 AdminScope.requireCovers(admin, unit, "org unit " + unit.code);
@@ -70,10 +71,8 @@ public class QuotaService {
     /** Moves places between two pools of one campaign and track, atomically; returns [from, to]. */
     @WithTransaction
     public Uni<List<QuotaPool>> transfer(Caller caller, TransferQuotaInput in) {
+        validation.check(in);
         return scope.adminUnit(caller).flatMap(admin -> campaign(in.campaignId()).flatMap(campaign -> {
-            if (in.places() <= 0) {
-                throw DomainException.validation("places", "places must be positive");
-            }
             if (in.fromOrgUnitCode().strip().equals(in.toOrgUnitCode().strip())) {
                 throw DomainException.validation("toOrgUnitCode", "a transfer needs two different pools");
             }

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.common.paging;
 
+import io.smallrye.config.SmallRyeConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 
@@ -8,20 +10,19 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A validated {@code first}/{@code after} pair. {@code first} defaults to {@link #DEFAULT_SIZE} and
- * may not exceed {@link #MAX_SIZE} ({@code BATCH_TOO_LARGE}); {@code after} is an opaque cursor
+ * A validated {@code first}/{@code after} pair. {@code first} defaults to {@link PagingConfig#defaultSize} and
+ * may not exceed {@link PagingConfig#maxSize} ({@code BATCH_TOO_LARGE}); {@code after} is an opaque cursor
  * holding the sort key of the last row seen (keyset pagination: stable while rows change).
  */
 public record PageRequest(int first, List<String> after) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 500;
     private static final String SEPARATOR = "\u001f";
 
     public static PageRequest of(Integer first, String after) {
-        int size = first == null ? DEFAULT_SIZE : first;
-        if (size > MAX_SIZE) {
-            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + MAX_SIZE, "first");
+        PagingConfig sizes = Sizes.CONFIG;
+        int size = first == null ? sizes.defaultSize() : first;
+        if (size > sizes.maxSize()) {
+            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + sizes.maxSize(), "first");
         }
         if (size < 1) {
             throw DomainException.validation("first", "first must be at least 1");
@@ -71,5 +72,10 @@ public record PageRequest(int first, List<String> after) {
         } catch (IllegalArgumentException e) {
             throw DomainException.validation("after", "after is not a cursor returned by this API");
         }
+    }
+
+    /** The configured sizes, read once (PageRequest is a value, built where the arguments arrive). */
+    private static final class Sizes {
+        static final PagingConfig CONFIG = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(PagingConfig.class);
     }
 }
