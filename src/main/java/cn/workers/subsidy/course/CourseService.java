@@ -1,5 +1,6 @@
 package cn.workers.subsidy.course;
 
+import cn.workers.subsidy.common.paging.Paging;
 import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.academy.AcademyEntity;
 import cn.workers.subsidy.academy.AcademyService;
@@ -25,13 +26,15 @@ import java.util.List;
 @ApplicationScoped
 public class CourseService {
 
+    private final Paging paging;
     private final Validation validation;
     private final CourseRepository courses;
     private final CampaignService campaigns;
     private final AcademyService academies;
     private final AdminScope scope;
 
-    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope, Validation validation) {
+    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope, Validation validation, Paging paging) {
+        this.paging = paging;
         this.validation = validation;
         this.courses = courses;
         this.campaigns = campaigns;
@@ -84,7 +87,7 @@ public class CourseService {
 
     @WithSession
     public Uni<Connection<Course>> list(String campaignId, Track track, Level targetLevel, Integer first, String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after)).flatMap(page -> {
+        return Uni.createFrom().item(() -> paging.request(first, after)).flatMap(page -> {
             long afterId = page.hasCursor() ? page.longKey(0) : 0;
             return campaigns.findById(Ids.parse(campaignId, "campaign")).flatMap(campaign -> {
                 if (campaign == null) {

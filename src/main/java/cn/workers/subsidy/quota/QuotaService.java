@@ -1,5 +1,6 @@
 package cn.workers.subsidy.quota;
 
+import cn.workers.subsidy.common.paging.Paging;
 import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.campaign.CampaignService;
@@ -29,6 +30,7 @@ import java.util.List;
 @ApplicationScoped
 public class QuotaService {
 
+    private final Paging paging;
     private final Validation validation;
     private final QuotaPoolRepository pools;
     private final QuotaLedgerRepository ledger;
@@ -37,7 +39,8 @@ public class QuotaService {
     private final AdminScope scope;
 
     QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignService campaigns, OrgUnitService orgUnits,
-            AdminScope scope, Validation validation) {
+            AdminScope scope, Validation validation, Paging paging) {
+        this.paging = paging;
         this.validation = validation;
         this.pools = pools;
         this.ledger = ledger;
@@ -99,7 +102,7 @@ public class QuotaService {
     /** A pool's ledger, newest first, keyset-paged by entry id. */
     @WithSession
     public Uni<Connection<QuotaLedgerEntry>> ledger(String poolId, Integer first, String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after)).flatMap(page -> {
+        return Uni.createFrom().item(() -> paging.request(first, after)).flatMap(page -> {
             long beforeId = page.hasCursor() ? page.longKey(0) : Long.MAX_VALUE;
             return pools.findById(Ids.parse(poolId, "quota pool")).flatMap(pool -> {
                 if (pool == null) {

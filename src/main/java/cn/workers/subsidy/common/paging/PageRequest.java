@@ -1,7 +1,5 @@
 package cn.workers.subsidy.common.paging;
 
-import io.smallrye.config.SmallRyeConfig;
-import org.eclipse.microprofile.config.ConfigProvider;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 
@@ -18,11 +16,11 @@ public record PageRequest(int first, List<String> after) {
 
     private static final String SEPARATOR = "\u001f";
 
-    public static PageRequest of(Integer first, String after) {
-        PagingConfig sizes = Sizes.CONFIG;
-        int size = first == null ? sizes.defaultSize() : first;
-        if (size > sizes.maxSize()) {
-            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + sizes.maxSize(), "first");
+    /** Built by {@link Paging}, which knows the configured sizes. */
+    static PageRequest of(Integer first, String after, int defaultSize, int maxSize) {
+        int size = first == null ? defaultSize : first;
+        if (size > maxSize) {
+            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + maxSize, "first");
         }
         if (size < 1) {
             throw DomainException.validation("first", "first must be at least 1");
@@ -74,8 +72,4 @@ public record PageRequest(int first, List<String> after) {
         }
     }
 
-    /** The configured sizes, read once (PageRequest is a value, built where the arguments arrive). */
-    private static final class Sizes {
-        static final PagingConfig CONFIG = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(PagingConfig.class);
-    }
 }

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.enrollment.api;
 
+import cn.workers.subsidy.common.paging.Paging;
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
@@ -25,12 +26,14 @@ import cn.workers.subsidy.enrollment.SyncMetrics;
 @GraphQLApi
 public class AcademySyncApi {
 
+    private final Paging paging;
     private final AcademyFeed feed;
     private final EnrollmentSync sync;
     private final SyncMetrics metrics;
     private final CurrentCaller caller;
 
-    AcademySyncApi(AcademyFeed feed, EnrollmentSync sync, SyncMetrics metrics, CurrentCaller caller) {
+    AcademySyncApi(AcademyFeed feed, EnrollmentSync sync, SyncMetrics metrics, CurrentCaller caller, Paging paging) {
+        this.paging = paging;
         this.feed = feed;
         this.sync = sync;
         this.metrics = metrics;
@@ -42,7 +45,7 @@ public class AcademySyncApi {
     @Description("The calling academy's applications that were ever approved, oldest change first, paged by (updatedAt, id). "
             + "Resume from the last endCursor: no change is missed or repeated.")
     public @NonNull Uni<Connection<Application>> academyApplications(OffsetDateTime updatedSince, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = paging.request(first, after);
         return feed.page(caller.get(), updatedSince, page);
     }
 

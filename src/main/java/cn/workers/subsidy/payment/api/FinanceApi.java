@@ -1,5 +1,6 @@
 package cn.workers.subsidy.payment.api;
 
+import cn.workers.subsidy.common.paging.Paging;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
@@ -19,10 +20,12 @@ import cn.workers.subsidy.payment.FinanceService;
 @GraphQLApi
 public class FinanceApi {
 
+    private final Paging paging;
     private final FinanceService finance;
     private final CurrentCaller caller;
 
-    FinanceApi(FinanceService finance, CurrentCaller caller) {
+    FinanceApi(FinanceService finance, CurrentCaller caller, Paging paging) {
+        this.paging = paging;
         this.finance = finance;
         this.caller = caller;
     }
@@ -31,7 +34,7 @@ public class FinanceApi {
     @RolesAllowed(Roles.FINANCE)
     @Description("A campaign's unpaid instalments for cases under the caller's union, oldest first.")
     public @NonNull Uni<Connection<Disbursement>> pendingDisbursements(@Id @NonNull String campaignId, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = paging.request(first, after);
         return finance.pending(caller.get(), Ids.parse(campaignId, "campaign"), page);
     }
 

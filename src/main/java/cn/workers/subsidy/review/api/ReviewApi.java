@@ -1,5 +1,6 @@
 package cn.workers.subsidy.review.api;
 
+import cn.workers.subsidy.common.paging.Paging;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Application;
 import cn.workers.subsidy.common.paging.Connection;
@@ -20,10 +21,12 @@ import cn.workers.subsidy.review.ReviewService;
 @GraphQLApi
 public class ReviewApi {
 
+    private final Paging paging;
     private final ReviewService reviews;
     private final CurrentCaller caller;
 
-    ReviewApi(ReviewService reviews, CurrentCaller caller) {
+    ReviewApi(ReviewService reviews, CurrentCaller caller, Paging paging) {
+        this.paging = paging;
         this.reviews = reviews;
         this.caller = caller;
     }
@@ -33,7 +36,7 @@ public class ReviewApi {
     @Description("Cases waiting for the caller's union at a stage, first come first served.")
     public @NonNull Uni<Connection<Application>> reviewQueue(@Id @NonNull String campaignId, @NonNull ReviewStage stage,
             Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+        PageRequest page = paging.request(first, after);
         return reviews.queue(caller.get(), Ids.parse(campaignId, "campaign"), stage, page);
     }
 
