@@ -170,6 +170,27 @@ class LifecycleTest {
                         + ") and committed before " + after);
     }
 
+    /** A transition asked for on a locked case. */
+    private interface Transition {
+        Uni<ApplicationEntity> on(ApplicationEntity app);
+    }
+
+    /**
+     * Locks the case at {@code expectedVersion} and asks for the transition, in one transaction, as the
+     * callers do; then checks that the new history entry was stamped by the database in that transaction.
+     */
+    private ApplicationEntity apply(long id, int expectedVersion, Transition transition) {
+        Timestamp before = dbNow();
+        ApplicationEntity answer = run(() -> lifecycle.lock(id, expectedVersion, a -> true).flatMap(transition::on));
+        assertStampedInTheTransaction(id, before);
+        return answer;
+    }
+
+    /** APPROVE as review asks for it: with the case's campaign (its stages). */
+    private Uni<ApplicationEntity> approve(ApplicationEntity app, Caller caller, String comment) {
+        return campaigns.require(app.campaignId).flatMap(c -> lifecycle.approve(app, c, caller, comment));
+    }
+
     // ───────────── the worker ─────────────
 
     @Test
@@ -219,11 +240,9 @@ class LifecycleTest {
         Setup s = setup(5);
         long id = returned(s);
         Caller worker = workerOf(id);
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 2, a -> true).flatMap(app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, worker)));
+        apply(id, 2, app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, worker));
         assertEquals(Arrays.asList("SUBMITTED", 3, "GRASSROOTS", s.w().tree().grassroots(), null, false), state(id));
         assertEquals(Arrays.asList(worker.subject(), "worker", "RESUBMIT", "RETURNED", "SUBMITTED", null), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
     }
 
     @Test
@@ -232,11 +251,9 @@ class LifecycleTest {
         long id = submitted(s);
         Caller worker = workerOf(id);
         long ledger = ledgerRows(s.pool());
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 1, a -> true).flatMap(app -> lifecycle.withdraw(app, worker, "changed my mind")));
+        apply(id, 1, app -> lifecycle.withdraw(app, worker, "changed my mind"));
         assertEquals(Arrays.asList("WITHDRAWN", 2, null, null, null, false), state(id));
         assertEquals(Arrays.asList(worker.subject(), "worker", "WITHDRAW", "SUBMITTED", "WITHDRAWN", "changed my mind"), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(0L, approvedIn(s.pool()));
         assertEquals(ledger, ledgerRows(s.pool()));
         assertEquals(0L, db.count("SELECT count(*) FROM quota_ledger WHERE application_id = ?", id));
@@ -248,11 +265,9 @@ class LifecycleTest {
         long id = approved(s);
         assertEquals(1L, approvedIn(s.pool()));
         Caller worker = workerOf(id);
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 2, a -> true).flatMap(app -> lifecycle.withdraw(app, worker, null)));
+        apply(id, 2, app -> lifecycle.withdraw(app, worker, null));
         assertEquals(Arrays.asList("WITHDRAWN", 3, null, null, null, true), state(id));
         assertEquals(Arrays.asList(worker.subject(), "worker", "WITHDRAW", "APPROVED", "WITHDRAWN", null), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(0L, approvedIn(s.pool()));
         assertEquals(List.of(1, 5, 0, "WITHDRAW", id, worker.subject()), lastLedgerRow(s.pool()));
         assertEquals(1L, db.count("SELECT count(*) FROM quota_ledger l, application_history h WHERE l.application_id = ?"
@@ -267,12 +282,9 @@ class LifecycleTest {
         Setup s = setup(5);
         long id = submitted(s);
         Caller reviewer = caller(Roles.REVIEWER);
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 1, a -> true).flatMap(app -> campaigns.require(app.campaignId)
-                .flatMap(c -> lifecycle.approve(app, c, reviewer, "looks right"))));
+        apply(id, 1, app -> approve(app, reviewer, "looks right"));
         assertEquals(Arrays.asList("IN_REVIEW", 2, "CITY", s.w().tree().city(), null, false), state(id));
         assertEquals(Arrays.asList(reviewer.subject(), "reviewer", "APPROVE", "SUBMITTED", "IN_REVIEW", "looks right"), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(0L, approvedIn(s.pool()));
         assertEquals(0L, ledgerRows(s.pool()));
     }
@@ -282,12 +294,9 @@ class LifecycleTest {
         Setup s = setup(5);
         long id = atCity(s);
         Caller reviewer = caller(Roles.REVIEWER);
-        Timestamp before = dbNow();
-        ApplicationEntity answer = run(() -> lifecycle.lock(id, 1, a -> true).flatMap(app -> campaigns.require(app.campaignId)
-                .flatMap(c -> lifecycle.approve(app, c, reviewer, null))));
+        ApplicationEntity answer = apply(id, 1, app -> approve(app, reviewer, null));
         assertEquals(Arrays.asList("APPROVED", 2, null, null, s.pool(), true), state(id));
         assertEquals(Arrays.asList(reviewer.subject(), "reviewer", "APPROVE", "IN_REVIEW", "APPROVED", null), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(1L, approvedIn(s.pool()));
         assertEquals(List.of(-1, 5, 1, "APPROVE", id, reviewer.subject()), lastLedgerRow(s.pool()));
         Object[] times = db.row("SELECT a.approved_at, h.at, l.at FROM application a JOIN application_history h ON h.application_id = a.id"
@@ -304,7 +313,7 @@ class LifecycleTest {
         long id = atCity(s);
         List<Object> before = everything(id, s.pool());
         assertEquals(ErrorCode.QUOTA_EXHAUSTED, refusal(() -> lifecycle.lock(id, 1, a -> true)
-                .flatMap(app -> campaigns.require(app.campaignId).flatMap(c -> lifecycle.approve(app, c, caller(Roles.REVIEWER), "yes")))));
+                .flatMap(app -> approve(app, caller(Roles.REVIEWER), "yes"))));
         assertEquals(before, everything(id, s.pool()), "the case written before the place was refused is rolled back");
         assertEquals(Arrays.asList("IN_REVIEW", 1, "CITY", s.w().tree().city(), null, false), state(id));
     }
@@ -317,7 +326,7 @@ class LifecycleTest {
         long id = fx.application(worker, s.w().campaign(), s.w().educationCourse(), "CITY", elsewhere.tree().city(), false);
         List<Object> before = everything(id, s.pool());
         assertEquals(ErrorCode.NO_QUOTA_POOL, refusal(() -> lifecycle.lock(id, 1, a -> true)
-                .flatMap(app -> campaigns.require(app.campaignId).flatMap(c -> lifecycle.approve(app, c, caller(Roles.REVIEWER), null)))));
+                .flatMap(app -> approve(app, caller(Roles.REVIEWER)))));
         assertEquals(before, everything(id, s.pool()));
     }
 
@@ -326,12 +335,10 @@ class LifecycleTest {
         Setup s = setup(5);
         long id = atCity(s);
         Caller reviewer = caller(Roles.REVIEWER);
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 1, a -> true).flatMap(app -> lifecycle.sendBack(app, reviewer, "the certificate is missing")));
+        apply(id, 1, app -> lifecycle.sendBack(app, reviewer, "the certificate is missing"));
         assertEquals(Arrays.asList("RETURNED", 2, null, null, null, false), state(id));
         assertEquals(Arrays.asList(reviewer.subject(), "reviewer", "RETURN", "IN_REVIEW", "RETURNED", "the certificate is missing"),
                 lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(0L, ledgerRows(s.pool()));
     }
 
@@ -340,11 +347,9 @@ class LifecycleTest {
         Setup s = setup(5);
         long id = submitted(s);
         Caller reviewer = caller(Roles.REVIEWER);
-        Timestamp before = dbNow();
-        run(() -> lifecycle.lock(id, 1, a -> true).flatMap(app -> lifecycle.reject(app, reviewer, "not a frontline worker")));
+        apply(id, 1, app -> lifecycle.reject(app, reviewer, "not a frontline worker"));
         assertEquals(Arrays.asList("REJECTED", 2, null, null, null, false), state(id));
         assertEquals(Arrays.asList(reviewer.subject(), "reviewer", "REJECT", "SUBMITTED", "REJECTED", "not a frontline worker"), lastEntry(id));
-        assertStampedInTheTransaction(id, before);
         assertEquals(0L, ledgerRows(s.pool()));
     }
 
@@ -458,11 +463,6 @@ class LifecycleTest {
 
     // ───────────── refusals change nothing ─────────────
 
-    /** A transition asked for on a locked case. */
-    private interface Transition {
-        Uni<ApplicationEntity> on(ApplicationEntity app);
-    }
-
     /** Locks the case at {@code expectedVersion} and asks for the transition; the refusal's code, after checking nothing changed. */
     private ErrorCode refused(long id, long pool, Integer expectedVersion, Transition transition) {
         List<Object> before = everything(id, pool);
@@ -472,71 +472,68 @@ class LifecycleTest {
     }
 
     private Uni<ApplicationEntity> approve(ApplicationEntity app, Caller caller) {
-        return campaigns.require(app.campaignId).flatMap(c -> lifecycle.approve(app, c, caller, null));
+        return approve(app, caller, null);
+    }
+
+    /** One case in each status a refusal is tried on: SUBMITTED (v1), IN_REVIEW at the last stage (v1), APPROVED (v2), RETURNED (v2). */
+    private record Cases(long pool, long waiting, long atCity, long holding, long back) {
+    }
+
+    private Cases cases() {
+        Setup s = setup(5);
+        return new Cases(s.pool(), submitted(s), atCity(s), approved(s), returned(s));
     }
 
     @Test
     void theWrongRoleIsForbiddenAndChangesNothing() {
-        Setup s = setup(5);
-        long waiting = submitted(s);
-        long atCity = atCity(s);
-        long holding = approved(s);
-        long back = returned(s);
+        Cases c = cases();
         Caller worker = caller(Roles.WORKER);
         Caller reviewer = caller(Roles.REVIEWER);
         Caller academy = caller(Roles.ACADEMY);
         Caller admin = new Caller(Fixtures.unique("adm-"), Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.FINANCE), null, null);
 
-        assertEquals(ErrorCode.FORBIDDEN, refused(waiting, s.pool(), 1, app -> approve(app, worker)));
-        assertEquals(ErrorCode.FORBIDDEN, refused(atCity, s.pool(), 1, app -> approve(app, academy)), "a final approval, no place taken");
-        assertEquals(ErrorCode.FORBIDDEN, refused(atCity, s.pool(), 1, app -> approve(app, admin)));
-        assertEquals(ErrorCode.FORBIDDEN, refused(waiting, s.pool(), 1, app -> lifecycle.sendBack(app, worker, "no")));
-        assertEquals(ErrorCode.FORBIDDEN, refused(waiting, s.pool(), 1, app -> lifecycle.reject(app, academy, "no")));
-        assertEquals(ErrorCode.FORBIDDEN, refused(back, s.pool(), 2, app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, reviewer)));
-        assertEquals(ErrorCode.FORBIDDEN, refused(holding, s.pool(), 2, app -> lifecycle.withdraw(app, reviewer, null)),
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.waiting(), c.pool(), 1, app -> approve(app, worker)));
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.atCity(), c.pool(), 1, app -> approve(app, academy)), "a final approval, no place taken");
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.atCity(), c.pool(), 1, app -> approve(app, admin)));
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.waiting(), c.pool(), 1, app -> lifecycle.sendBack(app, worker, "no")));
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.waiting(), c.pool(), 1, app -> lifecycle.reject(app, academy, "no")));
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.back(), c.pool(), 2, app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, reviewer)));
+        assertEquals(ErrorCode.FORBIDDEN, refused(c.holding(), c.pool(), 2, app -> lifecycle.withdraw(app, reviewer, null)),
                 "the place given back before the refused step is rolled back");
-        assertEquals(1L, approvedIn(s.pool()));
+        assertEquals(1L, approvedIn(c.pool()));
     }
 
     @Test
     void theWrongStatusIsAnIllegalTransitionAndChangesNothing() {
-        Setup s = setup(5);
-        long waiting = submitted(s);
-        long holding = approved(s);
-        long back = returned(s);
-        long ended = submitted(s);
+        Cases c = cases();
+        long ended = c.atCity();
         db.update("UPDATE application SET status = 'REJECTED', current_stage = NULL, stage_unit_id = NULL, version = 2 WHERE id = ?", ended);
-        Caller worker = workerOf(waiting);
         Caller reviewer = caller(Roles.REVIEWER);
 
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(waiting, s.pool(), 1,
-                app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, worker)), "only a RETURNED case is resubmitted");
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(back, s.pool(), 2, app -> approve(app, reviewer)));
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(back, s.pool(), 2, app -> lifecycle.sendBack(app, reviewer, "again")));
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(holding, s.pool(), 2, app -> lifecycle.sendBack(app, reviewer, "late")));
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(holding, s.pool(), 2, app -> lifecycle.reject(app, reviewer, "late")),
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(c.waiting(), c.pool(), 1,
+                app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS, workerOf(c.waiting()))), "only a RETURNED case is resubmitted");
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(c.back(), c.pool(), 2, app -> approve(app, reviewer)));
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(c.back(), c.pool(), 2, app -> lifecycle.sendBack(app, reviewer, "again")));
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(c.holding(), c.pool(), 2, app -> lifecycle.sendBack(app, reviewer, "late")));
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(c.holding(), c.pool(), 2, app -> lifecycle.reject(app, reviewer, "late")),
                 "an approved case is not rejected, and the place given back first is rolled back");
-        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(ended, s.pool(), 2, app -> lifecycle.withdraw(app, workerOf(ended), null)));
-        assertEquals(1L, approvedIn(s.pool()));
+        assertEquals(ErrorCode.ILLEGAL_TRANSITION, refused(ended, c.pool(), 2, app -> lifecycle.withdraw(app, workerOf(ended), null)));
+        assertEquals(1L, approvedIn(c.pool()));
     }
 
     @Test
     void aStaleExpectedVersionIsAConflictAndChangesNothing() {
-        Setup s = setup(5);
-        long waiting = submitted(s);
-        long atCity = atCity(s);
-        long holding = approved(s);
-        long back = returned(s);
+        Cases c = cases();
         Caller reviewer = caller(Roles.REVIEWER);
 
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(waiting, s.pool(), 2, app -> approve(app, reviewer)), "a version from the future");
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(atCity, s.pool(), 0, app -> approve(app, reviewer)));
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(holding, s.pool(), 1, app -> lifecycle.withdraw(app, workerOf(holding), null)),
+        assertEquals(ErrorCode.VERSION_CONFLICT, refused(c.waiting(), c.pool(), 2, app -> approve(app, reviewer)), "a version from the future");
+        assertEquals(ErrorCode.VERSION_CONFLICT, refused(c.atCity(), c.pool(), 0, app -> approve(app, reviewer)));
+        assertEquals(ErrorCode.VERSION_CONFLICT, refused(c.holding(), c.pool(), 1, app -> lifecycle.withdraw(app, workerOf(c.holding()), null)),
                 "the version the case had before its approval");
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(back, s.pool(), 1, app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS,
-                workerOf(back))));
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(waiting, s.pool(), 3, app -> lifecycle.reject(app, reviewer, "no")));
-        assertEquals(1L, approvedIn(s.pool()));
+        assertEquals(ErrorCode.VERSION_CONFLICT, refused(c.back(), c.pool(), 1, app -> lifecycle.resubmit(app, ReviewStage.GRASSROOTS,
+                workerOf(c.back()))));
+        assertEquals(ErrorCode.VERSION_CONFLICT, refused(c.waiting(), c.pool(), 3, app -> lifecycle.reject(app, reviewer, "no")));
+        assertEquals(1L, approvedIn(c.pool()));
     }
 
     @Test

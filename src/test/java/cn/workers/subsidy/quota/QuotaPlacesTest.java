@@ -47,28 +47,32 @@ class QuotaPlacesTest {
     }
 
     @Test
-    void aPlaceIsTakenUntilNoneIsLeft() {
+    void aPlaceIsTakenWithItsLedgerRowUntilNoneIsLeftThenQuotaExhaustedWritesNothing() {
         Fixtures.Tree t = fx.tree();
         long pool = fx.pool(fx.openCampaign("CITY"), t.city(), "SKILL", 2);
-        QuotaPoolEntity first = run(() -> pools.takePlace(pool, 101, "reviewer-a", LedgerReason.APPROVE));
-        assertEquals(1, first.approved);
-        assertEquals(1, first.remaining());
+        run(() -> quota.takePlace(pool, 101, "reviewer-a", LedgerReason.APPROVE));
         assertEquals(List.of(-1, 2, 1, "APPROVE", 101L, "reviewer-a"), List.of(ledgerTop(pool)));
-        assertEquals(2, run(() -> pools.takePlace(pool, 102, "reviewer-a", LedgerReason.APPROVE)).approved);
-        assertNull(run(() -> pools.takePlace(pool, 103, "reviewer-a", LedgerReason.APPROVE)));
+        run(() -> quota.takePlace(pool, 102, "reviewer-a", LedgerReason.APPROVE));
+        assertEquals(List.of(-1, 2, 2, "APPROVE", 102L, "reviewer-a"), List.of(ledgerTop(pool)));
+
+        assertEquals(ErrorCode.QUOTA_EXHAUSTED, refusal(() -> quota.takePlace(pool, 103, "reviewer-a", LedgerReason.APPROVE)));
         assertEquals(2L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
-        assertEquals(2L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ?", pool));
+        assertEquals(2L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ?", pool), "a refused place leaves no ledger row");
     }
 
     @Test
-    void aPlaceIsGivenBackOnWithdrawOrCancel() {
+    void aPlaceIsGivenBackUnderTheTransitionsReasonAndNeverBelowZero() {
         Fixtures.Tree t = fx.tree();
         long pool = fx.pool(fx.openCampaign("CITY"), t.city(), "EDUCATION", 5);
         db.update("UPDATE quota_pool SET approved = 2 WHERE id = ?", pool);
-        assertEquals(1, run(() -> pools.givePlaceBack(pool, 7, "worker-x", LedgerReason.WITHDRAW)).approved);
+        run(() -> quota.givePlaceBack(pool, 7, "worker-x", LedgerReason.WITHDRAW));
         assertEquals(List.of(1, 5, 1, "WITHDRAW", 7L, "worker-x"), List.of(ledgerTop(pool)));
-        assertEquals(0, run(() -> pools.givePlaceBack(pool, 8, "academy-y", LedgerReason.CANCEL)).approved);
-        assertNull(run(() -> pools.givePlaceBack(pool, 9, "worker-x", LedgerReason.WITHDRAW)));
+        run(() -> quota.givePlaceBack(pool, 8, "academy-y", LedgerReason.CANCEL));
+        assertEquals(List.of(1, 5, 0, "CANCEL", 8L, "academy-y"), List.of(ledgerTop(pool)));
+
+        assertThrows(IllegalStateException.class, () -> run(() -> quota.givePlaceBack(pool, 9, "worker-x", LedgerReason.WITHDRAW)),
+                "a pool with nothing approved has no place to give back: a broken invariant, not a refusal");
+        assertEquals(0L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
         assertEquals(2L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ?", pool));
     }
 
@@ -103,34 +107,6 @@ class QuotaPlacesTest {
         assertEquals(10L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
         assertEquals(10L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ? AND reason = 'APPROVE'", pool));
         assertNotNull(db.one("SELECT min(application_id) FROM quota_ledger WHERE pool_id = ?", pool));
-    }
-
-    // ───────────── QuotaService: the calls the life cycle makes ─────────────
-
-    @Test
-    void theServiceTakesAPlaceAndRefusesAFullPoolWritingNothing() {
-        Fixtures.Tree t = fx.tree();
-        long pool = fx.pool(fx.openCampaign("CITY"), t.city(), "EDUCATION", 1);
-        run(() -> quota.takePlace(pool, 201, "reviewer-b", LedgerReason.APPROVE));
-        assertEquals(List.of(-1, 1, 1, "APPROVE", 201L, "reviewer-b"), List.of(ledgerTop(pool)));
-
-        assertEquals(ErrorCode.QUOTA_EXHAUSTED, refusal(() -> quota.takePlace(pool, 202, "reviewer-b", LedgerReason.APPROVE)));
-        assertEquals(1L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
-        assertEquals(1L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ?", pool), "a refused place leaves no ledger row");
-    }
-
-    @Test
-    void theServiceGivesAPlaceBackUnderTheTransitionsReasonAndNeverBelowZero() {
-        Fixtures.Tree t = fx.tree();
-        long pool = fx.pool(fx.openCampaign("CITY"), t.city(), "EDUCATION", 3);
-        db.update("UPDATE quota_pool SET approved = 1 WHERE id = ?", pool);
-        run(() -> quota.givePlaceBack(pool, 301, "reviewer-c", LedgerReason.REJECT));
-        assertEquals(List.of(1, 3, 0, "REJECT", 301L, "reviewer-c"), List.of(ledgerTop(pool)));
-
-        assertThrows(IllegalStateException.class, () -> run(() -> quota.givePlaceBack(pool, 302, "reviewer-c", LedgerReason.REJECT)),
-                "a pool with nothing approved has no place to give back: a broken invariant, not a refusal");
-        assertEquals(0L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
-        assertEquals(1L, db.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ?", pool));
     }
 
     @Test
