@@ -3,11 +3,11 @@ package cn.workers.subsidy.perf;
 import cn.workers.subsidy.common.db.Sql;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
+import cn.workers.subsidy.support.QuietBackground;
 import cn.workers.subsidy.support.Tokens;
 import cn.workers.subsidy.support.World;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import cn.workers.subsidy.support.QuietBackground;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
@@ -54,7 +54,7 @@ class StatementCountTest {
             long worker = fx.worker(Fixtures.unique("n1-"), w.tree().grassroots());
             fx.application(worker, w.campaign(), i % 2 == 0 ? w.educationCourse() : w.skillCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         }
-        String reviewer = Tokens.reviewer("n1-rv", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("n1-rv", w.tree().grassrootsCode());
         long small = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
                 "first", 2)).ok());
         long large = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
@@ -78,8 +78,7 @@ class StatementCountTest {
         long queries = stats.getQueryExecutionCount();
         long fetches = stats.getEntityFetchCount();
         long rows = Sql.executed();
-        var r = Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", "n1")).ok();
+        var r = w.submission(subject, w.educationCourse(), "n1").ok();
         // the facts read and the insert; campaign { id name } and course { id name academy { ... } } need no query of their own
         assertEquals(1, stats.getQueryExecutionCount() - queries, "SubmitApplication ran Hibernate queries beyond its facts read");
         assertEquals(1, Sql.executed() - rows, "SubmitApplication ran native statements beyond its insert");
