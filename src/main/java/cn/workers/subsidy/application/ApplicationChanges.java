@@ -2,12 +2,14 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.db.Reads;
 import cn.workers.subsidy.common.events.ChangeFeed;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.worker.WorkerEntity;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.worker.WorkerService;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,23 +26,25 @@ public class ApplicationChanges {
 
     private final ChangeFeed feed;
     private final Reads reads;
+    private final WorkerService workers;
+    private final ApplicationQueries queries;
 
-    ApplicationChanges(ChangeFeed feed, Reads reads) {
+    ApplicationChanges(ChangeFeed feed, Reads reads, WorkerService workers, ApplicationQueries queries) {
         this.feed = feed;
         this.reads = reads;
+        this.workers = workers;
+        this.queries = queries;
     }
 
     public Multi<Application> of(Caller worker) {
         AtomicReference<Long> known = new AtomicReference<>();
-        Uni<Long> lookup = reads.read(s -> s.createQuery("from WorkerEntity where subject = ?1", WorkerEntity.class)
-                .setParameter(1, worker.subject()).getSingleResultOrNull().map(w -> w == null ? null : w.id));
-        return lookup.invoke(known::set).onItem().transformToMulti(ignored -> feed.applications()
+        Uni<Long> lookup = reads.inSession(() -> workers.idOf(worker.subject()));
+        return lookup.invoke(known::set).onItem().transformToMulti(ignored -> feed.channel(ApplicationEvents.APPLICATION_CHANGED)
                 .onOverflow().buffer(256)
                 .onItem().transformToUniAndConcatenate(change -> owner(change, known, lookup)
-                        .flatMap(mine -> mine ? reads.read(s -> s.find(ApplicationEntity.class, change.getLong("id")))
-                                : Uni.createFrom().<ApplicationEntity>nullItem()))
-                .filter(a -> a != null)
-                .map(Application::of));
+                        .flatMap(mine -> mine ? reads.inSession(() -> queries.current(change.getLong("id")))
+                                : Uni.createFrom().<Application>nullItem()))
+                .filter(a -> a != null));
     }
 
     /** Is the announced application the worker's? Looks the worker up again while no profile was known. */
@@ -58,5 +62,10 @@ public class ApplicationChanges {
             }
             return found != null && found.equals(change.getLong("workerId"));
         });
+    }
+
+    /** Listens from startup on, so that the first subscriber misses nothing committed after it subscribed. */
+    void listen(@Observes StartupEvent event) {
+        feed.listen(ApplicationEvents.APPLICATION_CHANGED);
     }
 }

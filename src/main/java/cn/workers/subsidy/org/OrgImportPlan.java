@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /**
  * Checks a bulk import of org units against the units already stored and orders the work, parents
  * before children. Pure: {@link OrgImporter} loads what it needs ({@link #neededCodes}, the

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class BadRequestTest {
 
-    private static final String TOKEN = Tokens.worker("bad-request-worker");
+    private static final String TOKEN = Tokens.TEST.worker("bad-request-worker");
 
     private static Response post(String contentType, String body) {
         return RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(contentType).body(body).post("/graphql");

@@ -63,7 +63,7 @@ class CodedErrorsTest {
 
     @Test
     void aDocumentThatDoesNotParseIsAValidationErrorAndCounted() {
-        String token = Tokens.worker("coded-errors-worker");
+        String token = Tokens.TEST.worker("coded-errors-worker");
         for (String document : List.of("{ me { subject ", "{ me { sub\u0000ject } }", "\u0000", "query { me { subject } } }",
                 "mutation { submitApplication(input: {campaignId: \"1\" ", "{ me { subject } } fragment")) {
             double before = validationErrorsCounted();
@@ -80,7 +80,7 @@ class CodedErrorsTest {
     @Test
     void aBadDateTimeInsideAnInputObjectIsOneValidationErrorNamingTheField() {
         World w = World.create(fx, "GRASSROOTS,CITY");
-        String admin = Tokens.admin("coded-errors-admin", w.tree().provinceCode());
+        String admin = Tokens.TEST.admin("coded-errors-admin", w.tree().provinceCode());
         long campaigns = db.count("SELECT count(*) FROM campaign");
         for (String bad : List.of("yesterday", "", "2027-13-01T00:00:00Z", "2027-01-01", "2027-01-01T00:00:00", "+999999999-01-01T00:00:00Z")) {
             Map<String, Object> input = new HashMap<>();
@@ -112,7 +112,7 @@ class CodedErrorsTest {
     @Test
     void aValueTheDatabaseCannotStoreIsAValidationError() {
         World w = World.create(fx, "GRASSROOTS,CITY");
-        String academy = Tokens.academy("coded-errors-academy", w.academyCode());
+        String academy = Tokens.TEST.academy("coded-errors-academy", w.academyCode());
         Response r = post(academy, Gql.document("SyncEnrollments"), Map.of("items", List.of(Map.of("applicationId", "1",
                 "externalRef", "ref\u0000nul", "status", "ENROLLED", "occurredAt", OffsetDateTime.now().minusDays(1).toString()))));
         assertEquals(200, r.statusCode(), r.asString());

@@ -2,9 +2,9 @@ package cn.workers.subsidy.api;
 
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.security.PiiCiphers;
+import cn.workers.subsidy.common.security.PiiCiphers;
 import cn.workers.subsidy.support.Fixtures;
-import cn.workers.subsidy.support.JdbcFixtures;
+import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.ServerProcess;
 import cn.workers.subsidy.support.StubIssuer;
 import graphql.language.Document;
@@ -100,7 +100,8 @@ class HostileInputIT {
     private static StubIssuer issuer;
     private static EmbeddedDatabase db;
     private static ServerProcess server;
-    private static JdbcFixtures fx;
+    private static Fixtures fx;
+    private static Db dbAccess;
     /** One connection for the fingerprints (a new connection per query cost more than the request itself). */
     private static java.sql.Connection watcher;
     private static java.sql.PreparedStatement fingerprint;
@@ -134,14 +135,15 @@ class HostileInputIT {
         server = ServerProcess.start("hostile", Path.of("target", "hostile-input.log"), ServerProcess.freePort(),
                 ServerProcess.prodEnvironment(db.port(), issuer.url(), encryptionKey, hashKey));
         server.awaitReady(Duration.ofSeconds(150));
-        fx = new JdbcFixtures(EmbeddedDatabase.jdbcUrl(db.port()), PiiCiphers.of(encryptionKey, hashKey));
+        dbAccess = Db.at(EmbeddedDatabase.jdbcUrl(db.port()));
+        fx = new Fixtures(dbAccess, PiiCiphers.of(encryptionKey, hashKey));
         Fixtures.Tree tree = fx.tree();
         long campaign = fx.openCampaign("GRASSROOTS,CITY");
-        long academy = fx.academy(tree.city());
-        String academyCode = (String) fx.one("SELECT code FROM academy WHERE id = ?", academy);
+        long academy = fx.academy(tree.city(), "HEADQUARTERS", null);
+        String academyCode = (String) dbAccess.one("SELECT code FROM academy WHERE id = ?", academy);
         long course = fx.course(campaign, academy, "EDUCATION", "ASSOCIATE", 250000, 100);
         long pool = fx.pool(campaign, tree.city(), "EDUCATION", 10);
-        List<JdbcFixtures.Worker> workers = fx.workers(Fixtures.unique("hostile") + "-", tree.grassroots(), 3);
+        List<Fixtures.Worker> workers = fx.workers(Fixtures.unique("hostile") + "-", tree.grassroots(), 3);
         List<Long> applications = fx.applicationsInReview(workers.subList(1, 3), campaign, course, "GRASSROOTS", tree.grassroots());
         List<String> ids = new ArrayList<>(List.of("" + campaign, "" + academy, "" + course, "" + pool));
         applications.forEach(a -> ids.add("" + a));
@@ -153,7 +155,7 @@ class HostileInputIT {
         tokens.put("auditor", issuer.token("hostile-auditor", List.of("auditor"), tree.provinceCode(), null));
         tokens.put("academy", issuer.token("hostile-academy", List.of("academy"), null, academyCode));
         world = new World(ids, tokens);
-        watcher = fx.connection();
+        watcher = java.sql.DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(db.port()), "postgres", "postgres");
         fingerprint = watcher.prepareStatement(FINGERPRINT);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         startedAt = System.nanoTime();

@@ -86,7 +86,7 @@ class IntExactnessTest {
     @Test
     void anInputFieldOrListItemOutOfRangeCreatesNothing() {
         World w = World.create(fx, "GRASSROOTS,CITY");
-        String admin = Tokens.admin("int-admin", w.tree().provinceCode());
+        String admin = Tokens.TEST.admin("int-admin", w.tree().provinceCode());
         long campaigns = db.count("SELECT count(*) FROM campaign");
         Map<String, Object> input = campaign();
         input.put("year", WRAPS_TO_2027);

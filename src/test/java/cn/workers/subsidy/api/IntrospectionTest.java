@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class IntrospectionTest {
 
-    private static final String TOKEN = Tokens.worker("introspection-worker");
+    private static final String TOKEN = Tokens.TEST.worker("introspection-worker");
 
     static String resource(String name) throws IOException {
         return Files.readString(Path.of("src", "test", "resources", "introspection", name));

@@ -1,7 +1,7 @@
 package cn.workers.subsidy.deploy;
 
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.support.GqlHttp;
+import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.GqlSocket;
 import cn.workers.subsidy.support.ServerProcess;
 import cn.workers.subsidy.support.StubIssuer;
@@ -41,18 +41,18 @@ class GracefulStopIT {
                 String worker = issuer.worker("graceful-worker");
 
                 // prod: introspection is off by default, refused like any unknown field
-                GqlHttp.Answer introspection = GqlHttp.postRaw(server.base(), worker, new JsonObject()
-                        .put("query", Files.readString(Path.of("src", "test", "resources", "introspection", "IntrospectionQuery.graphql")))
-                        .put("operationName", "IntrospectionQuery"));
+                Gql.Answer introspection = Gql.query("IntrospectionQuery",
+                        Files.readString(Path.of("src", "test", "resources", "introspection", "IntrospectionQuery.graphql")))
+                        .as(worker).at(server.base()).answer();
                 assertEquals("VALIDATION", introspection.errorCode(), introspection.raw());
                 assertNull(introspection.body().getValue("data"), introspection.raw());
 
                 // one subscription, opened, in use, and closed by the client
                 try (GqlSocket socket = GqlSocket.connect(server.base(), worker, false)) {
                     socket.subscribe("1", "MyApplicationChanged", Map.of());
-                    assertEquals("graceful-worker", GqlHttp.call(server.base(), worker, "Me", Map.of()).data("me").getString("subject"));
+                    assertEquals("graceful-worker", Gql.op("Me").as(worker).at(server.base()).answer().data("me").getString("subject"));
                 }
-                assertEquals("graceful-worker", GqlHttp.call(server.base(), worker, "Me", Map.of()).data("me").getString("subject"));
+                assertEquals("graceful-worker", Gql.op("Me").as(worker).at(server.base()).answer().data("me").getString("subject"));
 
                 long t0 = System.nanoTime();
                 server.terminate();

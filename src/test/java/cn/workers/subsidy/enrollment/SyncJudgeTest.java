@@ -1,8 +1,8 @@
 package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.application.ApplicationEntity;
-import cn.workers.subsidy.application.ApplicationStatus;
-import cn.workers.subsidy.disbursement.DisbursementStage;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.DisbursementStage;
 import cn.workers.subsidy.disbursement.Instalments;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /** The per-item rules of a sync batch, without a database. */
 class SyncJudgeTest {
 
@@ -129,7 +131,7 @@ class SyncJudgeTest {
         assertEquals(T.plusHours(1), c.enrollment.enrolledAt());
         assertEquals(T.plusHours(5), c.enrollment.lastEventAt());
         assertNull(c.enrollment.completedAt());
-        assertEquals(List.of(c), j.plan().placesToGiveBack());
+        assertTrue(c.outcome().releasesPlace());
     }
 
     @Test

@@ -32,11 +32,10 @@ class ApplicationSubscriptionTest {
     void workerHearsTheirOwnTransitionsOnly() throws Exception {
         World mine = World.create(fx, "GRASSROOTS,CITY");
         World other = World.create(fx, "GRASSROOTS,CITY");
-        long id = Long.parseLong(Gql.op("SubmitApplication").as(mine.workerToken()).var("input", Map.of("campaignId", "" + mine.campaign(),
-                "courseId", "" + mine.educationCourse(), "clientRequestId", "s1")).ok().getString("data.submitApplication.id"));
+        long id = mine.submit();
         try (GqlSocket owner = GqlSocket.connect(mine.workerToken(), false).subscribe("1", "MyApplicationChanged", Map.of());
                 GqlSocket stranger = GqlSocket.connect(other.workerToken(), true).subscribe("1", "MyApplicationChanged", Map.of())) {
-            Gql.op("ApproveApplication").as(Tokens.reviewer("rv", mine.tree().grassrootsCode()))
+            Gql.op("ApproveApplication").as(Tokens.TEST.reviewer("rv", mine.tree().grassrootsCode()))
                     .vars(Map.of("id", "" + id, "expectedVersion", 1)).ok();
             JsonObject changed = owner.nextData(15).getJsonObject("myApplicationChanged");
             assertEquals("" + id, changed.getString("id"));
@@ -46,9 +45,7 @@ class ApplicationSubscriptionTest {
             assertEquals(mine.campaign() + "", changed.getJsonObject("campaign").getString("id"));
 
             // the other worker's own change arrives, and nothing of the first worker's came before it
-            long theirs = Long.parseLong(Gql.op("SubmitApplication").as(other.workerToken()).var("input", Map.of("campaignId",
-                    "" + other.campaign(), "courseId", "" + other.educationCourse(), "clientRequestId", "s2")).ok()
-                    .getString("data.submitApplication.id"));
+            long theirs = other.submit();
             JsonObject first = stranger.nextData(15).getJsonObject("myApplicationChanged");
             assertEquals("" + theirs, first.getString("id"));
             assertNotEquals("" + id, first.getString("id"));
@@ -63,7 +60,7 @@ class ApplicationSubscriptionTest {
     void aWorkerWithoutAProfileStaysSubscribedAndHearsTheFirstApplication() throws Exception {
         World w = World.create(fx, "GRASSROOTS,CITY");
         String subject = Fixtures.unique("no-profile-yet-");
-        String token = Tokens.worker(subject);
+        String token = Tokens.TEST.worker(subject);
         int listening = feedListeners();
         try (GqlSocket socket = GqlSocket.connect(token, false).subscribe("1", "MyApplicationChanged", Map.of())) {
             // the subscription starts asynchronously: it is live once it follows the change feed
@@ -98,7 +95,7 @@ class ApplicationSubscriptionTest {
             JsonObject m = anonymous.next(15);
             assertEquals("UNAUTHENTICATED", code(m), String.valueOf(m));
         }
-        try (GqlSocket reviewer = GqlSocket.connect(Tokens.reviewer("rv", w.tree().grassrootsCode()), false)
+        try (GqlSocket reviewer = GqlSocket.connect(Tokens.TEST.reviewer("rv", w.tree().grassrootsCode()), false)
                 .subscribe("1", "MyApplicationChanged", Map.of())) {
             JsonObject m = reviewer.next(15);
             assertEquals("FORBIDDEN", code(m), String.valueOf(m));

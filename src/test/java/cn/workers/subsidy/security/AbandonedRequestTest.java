@@ -65,7 +65,7 @@ class AbandonedRequestTest {
             long worker = fx.worker(Fixtures.unique("abandon-"), w.tree().grassroots());
             fx.application(worker, w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         }
-        String reviewer = Tokens.reviewer("abandon-rv", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("abandon-rv", w.tree().grassrootsCode());
         Map<String, Object> variables = Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS", "first", 60);
         String body = new JsonObject().put("query", Gql.document("ReviewQueue")).put("operationName", "ReviewQueue")
                 .put("variables", new JsonObject(variables)).encode();

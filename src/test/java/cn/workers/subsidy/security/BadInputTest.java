@@ -85,8 +85,8 @@ class BadInputTest {
     void everyBadInputIsAClearErrorAndNothingIsStored() {
         World w = World.create(fx, "GRASSROOTS,CITY");
         String g = w.tree().grassrootsCode();
-        String worker = Tokens.worker(Fixtures.unique("bad-input-"));
-        String admin = Tokens.admin("bad-input-admin", w.tree().provinceCode());
+        String worker = Tokens.TEST.worker(Fixtures.unique("bad-input-"));
+        String admin = Tokens.TEST.admin("bad-input-admin", w.tree().provinceCode());
         String megabyte = "长".repeat(170_000);
         List<Case> cases = List.of(
                 new Case("NUL byte in a name", "UpdateMyProfile", worker, profile(g, in -> in.put("name", "张\u0000三")), "VALIDATION"),
