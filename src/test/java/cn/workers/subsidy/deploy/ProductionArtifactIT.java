@@ -1,7 +1,7 @@
 package cn.workers.subsidy.deploy;
 
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.support.GqlHttp;
+import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.ServerProcess;
 import cn.workers.subsidy.support.StubIssuer;
 import org.junit.jupiter.api.Test;
@@ -135,10 +135,10 @@ class ProductionArtifactIT {
         EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0, false);
         try (StubIssuer issuer = StubIssuer.start();
                 ServerProcess server = ServerProcess.start("prod-artifact", Path.of("target", "prod-artifact.log"), ServerProcess.freePort(),
-                        ServerProcess.prodEnvironment(db.port(), issuer.url(), randomKey(), randomKey()))) {
+                        ServerProcess.prodEnvironment(db.port(), issuer.url(), ServerProcess.randomKey(), ServerProcess.randomKey()))) {
             server.awaitReady(Duration.ofSeconds(150));
 
-            assertEquals("prod-w1", GqlHttp.call(server.base(), issuer.worker("prod-w1"), "Me", Map.of()).data("me").getString("subject"),
+            assertEquals("prod-w1", Gql.op("Me").as(issuer.worker("prod-w1")).at(server.base()).answer().data("me").getString("subject"),
                     "the server answers with the issuer's tokens, so the answers below come from a working server");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> token = http.send(HttpRequest.newBuilder(server.base().resolve("/dev/token"))
@@ -222,9 +222,4 @@ class ProductionArtifactIT {
         }
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 }
