@@ -83,9 +83,9 @@ class ApplicationSubscriptionTest {
     /** How many subscriptions follow application changes on this server (ChangeFeed's own count). */
     static int feedListeners() throws ReflectiveOperationException {
         Object feed = ClientProxy.unwrap(Arc.container().instance(ChangeFeed.class).get());
-        Method count = ChangeFeed.class.getDeclaredMethod("applicationListeners");
+        Method count = ChangeFeed.class.getDeclaredMethod("listeners", String.class);
         count.setAccessible(true);
-        return (Integer) count.invoke(feed);
+        return (Integer) count.invoke(feed, cn.workers.subsidy.application.ApplicationEvents.APPLICATION_CHANGED);
     }
 
     @Test
