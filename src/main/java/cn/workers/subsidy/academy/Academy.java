@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import cn.workers.subsidy.vocabulary.AcademyKind;
 /** A craftsman academy or partner college, as the API shows it. */
 @Type("Academy")
 public record Academy(@Id @NonNull String id, @NonNull String code, @NonNull String name, @NonNull AcademyKind kind,

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.workers.subsidy.vocabulary.AcademyKind;
 @Entity
 @Table(name = "academy")
 public class AcademyEntity {

@@ -1,10 +1,11 @@
 package cn.workers.subsidy.academy;
 
-import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.error.Wording;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.org.AdminScope;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import cn.workers.subsidy.vocabulary.AcademyKind;
 /**
  * Academies, registered by province administrators. A HEADQUARTERS has no parent; a BRANCH has a
  * HEADQUARTERS parent; a TRAINING_BASE or COLLEGE may hang below a HEADQUARTERS or BRANCH.
@@ -24,14 +26,15 @@ import java.util.regex.Pattern;
 public class AcademyService {
 
     static final int MAX_CODE = 64;
-    static final int MAX_NAME = 200;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
+    private final Validation validation;
     private final AcademyRepository academies;
-    private final OrgUnitRepository orgUnits;
+    private final OrgUnitService orgUnits;
     private final AdminScope scope;
 
-    AcademyService(AcademyRepository academies, OrgUnitRepository orgUnits, AdminScope scope) {
+    AcademyService(AcademyRepository academies, OrgUnitService orgUnits, AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.academies = academies;
         this.orgUnits = orgUnits;
         this.scope = scope;
@@ -39,7 +42,7 @@ public class AcademyService {
 
     @WithTransaction
     public Uni<Academy> register(Caller caller, AcademyInput in) {
-        return scope.provinceAdmin(caller).map(admin -> checkShape(in)).flatMap(e -> academies.findByCode(e.code).flatMap(clash -> {
+        return scope.provinceAdmin(caller).map(admin -> checkShape(validation.check(in))).flatMap(e -> academies.findByCode(e.code).flatMap(clash -> {
             if (clash != null) {
                 throw DomainException.validation("code", "academy " + e.code + " is already registered");
             }
@@ -62,7 +65,7 @@ public class AcademyService {
         if (e.code.isEmpty() || e.code.length() > MAX_CODE || !CODE.matcher(e.code).matches()) {
             throw DomainException.validation("code", "an academy code is 1 to " + MAX_CODE + " letters, digits, '-', '_' or '.'");
         }
-        e.name = Inputs.text("name", in.name(), MAX_NAME);
+        e.name = in.name().strip();
         e.kind = in.kind();
         return e;
     }
@@ -85,9 +88,24 @@ public class AcademyService {
             boolean fits = kind == AcademyKind.BRANCH ? parent.kind == AcademyKind.HEADQUARTERS
                     : parent.kind == AcademyKind.HEADQUARTERS || parent.kind == AcademyKind.BRANCH;
             if (!fits) {
-                throw DomainException.validation("parentCode", "a " + kind + " cannot sit under the " + parent.kind + " " + code);
+                throw DomainException.validation("parentCode", Wording.a(kind) + " cannot sit under the " + parent.kind + " " + code);
             }
             return parent;
+        });
+    }
+
+    /** The academy with this code, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<AcademyEntity> findByCode(String code) {
+        return academies.findByCode(code);
+    }
+
+    /** The academy an academy client speaks for, from its token's academy_code: FORBIDDEN when missing or unknown. */
+    public Uni<AcademyEntity> callingAcademy(Caller caller) {
+        return Uni.createFrom().item(caller::requireAcademy).flatMap(academies::findByCode).map(a -> {
+            if (a == null) {
+                throw DomainException.forbidden("the token's academy_code is not a registered academy");
+            }
+            return a;
         });
     }
 

@@ -1,17 +1,18 @@
 package cn.workers.subsidy.application;
 
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import static cn.workers.subsidy.application.ApplicationStatus.APPROVED;
-import static cn.workers.subsidy.application.ApplicationStatus.COMPLETED;
-import static cn.workers.subsidy.application.ApplicationStatus.ENROLLED;
-import static cn.workers.subsidy.application.ApplicationStatus.IN_REVIEW;
-import static cn.workers.subsidy.application.ApplicationStatus.RETURNED;
-import static cn.workers.subsidy.application.ApplicationStatus.SUBMITTED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.APPROVED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.COMPLETED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.ENROLLED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.IN_REVIEW;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.RETURNED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.SUBMITTED;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * What can happen to an application, who may do it and from which statuses. The target status of
  * APPROVE depends on the stage (next stage or final approval): see {@link StateMachine}.

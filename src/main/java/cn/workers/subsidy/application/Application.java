@@ -1,11 +1,11 @@
 package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.campaign.Campaign;
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.graphql.Preloaded;
 import cn.workers.subsidy.course.Course;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * An application as the API shows it. Related objects (campaign, course, worker, history,
  * enrollment, instalments) are batched fields resolved by {@code ApplicationFieldsApi}, each

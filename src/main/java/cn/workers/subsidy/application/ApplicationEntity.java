@@ -1,8 +1,8 @@
 package cn.workers.subsidy.application;
 
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * A worker's request for a subsidy. Status, stage, version and the held quota place change only
  * through the guarded updates of {@code ApplicationRepository} (compare-and-set on the version).

@@ -1,12 +1,12 @@
 package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.campaign.CampaignEntity;
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.course.CourseEntity;
-import cn.workers.subsidy.worker.EmployerKind;
+import cn.workers.subsidy.vocabulary.EmployerKind;
 import cn.workers.subsidy.worker.WorkerEntity;
 
 import java.time.LocalDate;

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /** One transition of an application; append-only (a database trigger refuses updates and deletes). */
 @Entity
 @Table(name = "application_history")

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /** One transition in an application's history. */
 @Type("HistoryEntry")
 public record HistoryEntry(@NonNull OffsetDateTime at, @NonNull String actorSubject, @NonNull String actorRole,

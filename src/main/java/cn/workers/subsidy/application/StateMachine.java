@@ -3,6 +3,7 @@ package cn.workers.subsidy.application;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * The application life cycle of DESIGN.md as a pure function: given a status and an action, the
  * next status, or ILLEGAL_TRANSITION. No database, no caller: scope and version are checked by the
@@ -11,6 +12,11 @@ import cn.workers.subsidy.common.error.ErrorCode;
 public final class StateMachine {
 
     private StateMachine() {
+    }
+
+    /** The status a new case starts in (SUBMIT). */
+    public static ApplicationStatus start() {
+        return ApplicationStatus.SUBMITTED;
     }
 
     /**

@@ -18,10 +18,10 @@ public class SubmissionFactsRepository {
                 (select s.maxSubsidyFen from SubsidyStandardEntity s where s.key.campaignId = c.id and s.key.level = co.targetLevel),
                 (select max(a.id) from ApplicationEntity a where a.workerId = w.id and a.clientRequestId = ?4),
                 (select count(a) from ApplicationEntity a where a.workerId = w.id and a.campaignId = c.id
-                    and a.status not in (cn.workers.subsidy.application.ApplicationStatus.REJECTED,
-                        cn.workers.subsidy.application.ApplicationStatus.WITHDRAWN, cn.workers.subsidy.application.ApplicationStatus.CANCELLED)),
+                    and a.status not in (cn.workers.subsidy.vocabulary.ApplicationStatus.REJECTED,
+                        cn.workers.subsidy.vocabulary.ApplicationStatus.WITHDRAWN, cn.workers.subsidy.vocabulary.ApplicationStatus.CANCELLED)),
                 (select count(a) from ApplicationEntity a where a.workerId = w.id and a.targetLevel = co.targetLevel
-                    and a.status = cn.workers.subsidy.application.ApplicationStatus.COMPLETED)
+                    and a.status = cn.workers.subsidy.vocabulary.ApplicationStatus.COMPLETED)
             from WorkerEntity w, CampaignEntity c, CourseEntity co, AcademyEntity ac, OrgUnitEntity o
             where w.subject = ?1 and c.id = ?2 and co.id = ?3 and ac.id = co.academyId and o.id = w.orgUnitId""";
 

@@ -1,49 +1,49 @@
 package cn.workers.subsidy.application;
 
-import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.campaign.Campaign;
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
+import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.common.error.Inputs;
+import cn.workers.subsidy.common.error.Validation;
+import cn.workers.subsidy.common.security.Caller;
 import cn.workers.subsidy.course.Course;
 import cn.workers.subsidy.course.CourseEntity;
-import cn.workers.subsidy.course.CourseRepository;
-import cn.workers.subsidy.org.OrgPaths;
-import cn.workers.subsidy.review.ReviewStage;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.course.CourseService;
 import cn.workers.subsidy.worker.WorkerEntity;
-import cn.workers.subsidy.worker.WorkerRepository;
+import cn.workers.subsidy.worker.WorkerService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** A worker submits an application, or resubmits a returned one; every eligibility rule is checked here. */
 @ApplicationScoped
 public class Submissions {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    private final WorkerRepository workers;
-    private final CampaignRepository campaigns;
-    private final CourseRepository courses;
+    private final WorkerService workers;
+    private final CampaignService campaigns;
+    private final CourseService courses;
     private final SubmissionFactsRepository facts;
     private final ApplicationRepository applications;
-    private final Transitions transitions;
+    private final Lifecycle lifecycle;
+    private final Clock clock;
+    private final Validation validation;
 
-    Submissions(WorkerRepository workers, CampaignRepository campaigns, CourseRepository courses, SubmissionFactsRepository facts,
-            ApplicationRepository applications, Transitions transitions) {
+    Submissions(WorkerService workers, CampaignService campaigns, CourseService courses, SubmissionFactsRepository facts,
+            ApplicationRepository applications, Lifecycle lifecycle, Clock clock, Validation validation) {
         this.workers = workers;
         this.campaigns = campaigns;
         this.courses = courses;
         this.facts = facts;
         this.applications = applications;
-        this.transitions = transitions;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.validation = validation;
     }
 
     /**
@@ -53,7 +53,7 @@ public class Submissions {
      */
     @WithTransaction
     public Uni<Application> submit(Caller caller, SubmitApplicationInput in) {
-        String requestId = Inputs.text("clientRequestId", in.clientRequestId(), 100);
+        String requestId = validation.check(in).clientRequestId().strip();
         long campaignId = Ids.parse(in.campaignId(), "campaign");
         long courseId = Ids.parse(in.courseId(), "course");
         return facts.load(caller.subject(), campaignId, courseId, requestId).flatMap(f -> {
@@ -68,15 +68,10 @@ public class Submissions {
             a.workerId = f.worker().id;
             a.campaignId = campaignId;
             a.clientRequestId = requestId;
-            a.status = ApplicationStatus.SUBMITTED;
-            a.version = 1;
             a.orgUnitId = f.unit().id;
             a.orgPath = f.unit().path;
             setCourse(a, f.worker(), f.course(), subsidy);
-            ReviewStage first = f.campaign().firstStage();
-            a.currentStage = first;
-            a.stageUnitId = OrgPaths.ancestorAt(f.unit().path, first.depth());
-            return applications.insertSubmitted(a, caller.subject())
+            return lifecycle.submit(a, f.campaign().firstStage(), caller)
                     .map(saved -> Application.of(saved).withLoaded(Campaign.of(f.campaign()), Course.of(f.course(), f.academy())));
         });
     }
@@ -97,18 +92,15 @@ public class Submissions {
     @WithTransaction
     public Uni<Application> resubmit(Caller caller, long id, int expectedVersion, String newCourseId) {
         Long courseId = newCourseId == null ? null : Ids.parse(newCourseId, "course");
-        return profile(caller).flatMap(worker -> transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id))
+        return profile(caller).flatMap(worker -> lifecycle.lock(id, expectedVersion, a -> a.workerId.equals(worker.id))
                 .flatMap(app -> {
-                    StateMachine.next(app.status, Action.RESUBMIT, false);
                     long course = courseId == null ? app.courseId : courseId;
                     return facts.load(caller.subject(), app.campaignId, course, null).flatMap(f -> {
                         if (f == null) {
                             return missing(caller, app.campaignId, course);
                         }
                         setCourse(app, f.worker(), f.course(), judge(f, true));
-                        ReviewStage first = f.campaign().firstStage();
-                        return transitions.apply(app, Action.RESUBMIT, ApplicationStatus.SUBMITTED, first,
-                                OrgPaths.ancestorAt(app.orgPath, first.depth()), caller, null);
+                        return lifecycle.resubmit(app, f.campaign().firstStage(), caller);
                     });
                 })).map(Application::of);
     }
@@ -141,8 +133,8 @@ public class Submissions {
      * Every eligibility rule, in the order a worker can act on them; the subsidy the application would
      * get. A resubmission is itself the worker's live application in the campaign, so that rule is skipped.
      */
-    private static int judge(SubmissionFacts f, boolean resubmission) {
-        Eligibility.check(f.worker(), f.campaign(), f.course(), OffsetDateTime.now(), LocalDate.now(CHINA));
+    private int judge(SubmissionFacts f, boolean resubmission) {
+        Eligibility.check(f.worker(), f.campaign(), f.course(), OffsetDateTime.now(clock), LocalDate.now(clock));
         if (f.standardFen() == null) {
             throw new DomainException(ErrorCode.COURSE_MISMATCH, "the campaign sets no subsidy for this course's level", "courseId");
         }

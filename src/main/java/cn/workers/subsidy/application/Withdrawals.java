@@ -2,10 +2,8 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.Inputs;
-import cn.workers.subsidy.quota.LedgerReason;
-import cn.workers.subsidy.quota.QuotaPoolRepository;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.worker.WorkerRepository;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.worker.WorkerService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,33 +12,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Withdrawals {
 
-    private final WorkerRepository workers;
-    private final Transitions transitions;
-    private final QuotaPoolRepository pools;
+    private final WorkerService workers;
+    private final Lifecycle lifecycle;
+    private final ApplicationConfig config;
 
-    Withdrawals(WorkerRepository workers, Transitions transitions, QuotaPoolRepository pools) {
+    Withdrawals(WorkerService workers, Lifecycle lifecycle, ApplicationConfig config) {
         this.workers = workers;
-        this.transitions = transitions;
-        this.pools = pools;
+        this.lifecycle = lifecycle;
+        this.config = config;
     }
 
     @WithTransaction
     public Uni<Application> withdraw(Caller caller, long id, int expectedVersion, String reason) {
-        String comment = Inputs.comment("reason", reason, 2000);
-        return workers.findBySubject(caller.subject()).flatMap(worker -> {
-            if (worker == null) {
+        String comment = Inputs.comment("reason", reason, config.maxComment());
+        return workers.idOf(caller.subject()).flatMap(workerId -> {
+            if (workerId == null) {
                 throw DomainException.notFound("application " + id);
             }
-            return transitions.lockForChange(id, expectedVersion, a -> a.workerId.equals(worker.id));
-        }).flatMap(app -> {
-            ApplicationStatus to = StateMachine.next(app.status, Action.WITHDRAW, false);
-            // the place goes back first, while the case is unchanged; transitions.apply then writes the case without its place
-            Uni<?> place = app.quotaPoolId == null ? Uni.createFrom().voidItem()
-                    : pools.givePlaceBack(app.quotaPoolId, app.id, caller.subject(), LedgerReason.WITHDRAW);
-            return place.flatMap(x -> {
-                app.quotaPoolId = null;
-                return transitions.apply(app, Action.WITHDRAW, to, null, null, caller, comment);
-            });
-        }).map(Application::of);
+            return lifecycle.lock(id, expectedVersion, a -> a.workerId.equals(workerId));
+        }).flatMap(app -> lifecycle.withdraw(app, caller, comment)).map(Application::of);
     }
 }

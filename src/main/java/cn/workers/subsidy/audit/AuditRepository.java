@@ -1,7 +1,7 @@
 package cn.workers.subsidy.audit;
 
-import cn.workers.subsidy.common.db.SessionRows;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import cn.workers.subsidy.common.db.Sql;
+import io.vertx.sqlclient.Row;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 public class AuditRepository {
 
     /** Every history chain of the campaign's applications in the subtree ({@code $2} is the subtree root's path). */
-    private static final String HISTORY = """
+    private static final String HISTORY_SQL = """
             WITH judged AS (
                 SELECT c.*, CASE
                         WHEN c.id IS NULL THEN 'HEAD_MISMATCH'
@@ -35,12 +35,13 @@ public class AuditRepository {
                            lead(h.id) OVER w IS NULL AS newest,
                            audit_chain_hash(h.prev_hash, audit_history_content(h)) AS recomputed
                     FROM application a LEFT JOIN application_history h ON h.application_id = a.id
-                    WHERE a.campaign_id = $1 AND a.org_path LIKE $2 || '%'
+                    WHERE a.campaign_id = #{campaign} AND a.org_path LIKE #{subtree} || '%'
                     WINDOW w AS (PARTITION BY a.id ORDER BY h.id)
                 ) c
             )
-            SELECT t.entries, t.chains, t.broken, f.failure, f.id, f.previous_id, f.application_id, NULL, f.at,
-                   encode(f.expected, 'hex'), encode(f.stored, 'hex'), f.to_status, f.status
+            SELECT t.entries, t.chains, t.broken, f.failure, f.id AS entry_id, f.previous_id, f.application_id, NULL::bigint AS pool_id,
+                   f.at, encode(f.expected, 'hex') AS expected, encode(f.stored, 'hex') AS stored, f.to_status AS entry_state,
+                   f.status AS live_state
             FROM (SELECT count(id) AS entries, count(DISTINCT application_id) AS chains, count(failure) AS broken FROM judged) t
             LEFT JOIN LATERAL (
                 SELECT failure, id, previous_id, application_id, at, to_status, status,
@@ -51,7 +52,7 @@ public class AuditRepository {
             """;
 
     /** Every ledger chain of the campaign's pools held by units in the subtree. */
-    private static final String LEDGER = """
+    private static final String LEDGER_SQL = """
             WITH judged AS (
                 SELECT c.*, CASE
                         WHEN c.id IS NULL THEN CASE WHEN c.allocated <> 0 OR c.approved <> 0 THEN 'HEAD_MISMATCH' END
@@ -68,13 +69,13 @@ public class AuditRepository {
                            audit_chain_hash(l.prev_hash, audit_ledger_content(l)) AS recomputed
                     FROM quota_pool p JOIN org_unit u ON u.id = p.org_unit_id
                     LEFT JOIN quota_ledger l ON l.pool_id = p.id
-                    WHERE p.campaign_id = $1 AND u.path LIKE $2 || '%'
+                    WHERE p.campaign_id = #{campaign} AND u.path LIKE #{subtree} || '%'
                     WINDOW w AS (PARTITION BY p.id ORDER BY l.id)
                 ) c
             )
-            SELECT t.entries, t.chains, t.broken, f.failure, f.id, f.previous_id, f.application_id, f.pool_id, f.at,
-                   encode(f.expected, 'hex'), encode(f.stored, 'hex'),
-                   f.allocated_after || '/' || f.approved_after, f.allocated || '/' || f.approved
+            SELECT t.entries, t.chains, t.broken, f.failure, f.id AS entry_id, f.previous_id, f.application_id, f.pool_id, f.at,
+                   encode(f.expected, 'hex') AS expected, encode(f.stored, 'hex') AS stored,
+                   f.allocated_after || '/' || f.approved_after AS entry_state, f.allocated || '/' || f.approved AS live_state
             FROM (SELECT count(id) AS entries, count(DISTINCT pool_id) AS chains, count(failure) AS broken FROM judged) t
             LEFT JOIN LATERAL (
                 SELECT failure, id, previous_id, application_id, pool_id, at, allocated_after, approved_after, allocated, approved,
@@ -88,55 +89,41 @@ public class AuditRepository {
     public record ChainCheck(int entries, int chains, int broken, BrokenLink first) {
     }
 
+    private static final Sql.Query<ChainCheck> HISTORY = Sql.query(HISTORY_SQL, r -> check(AuditTable.HISTORY, r));
+    private static final Sql.Query<ChainCheck> LEDGER = Sql.query(LEDGER_SQL, r -> check(AuditTable.LEDGER, r));
+    private static final Sql.Query<String> STATEMENT_TIME = Sql.query("SELECT set_config('statement_timeout', #{limit}, true) AS timeout",
+            r -> r.getString("timeout"));
+
     /**
      * Raises this transaction's statement timeout (SET LOCAL): a whole campaign's verification may take
      * longer than the bound every request statement has.
      */
     public Uni<Void> allowStatementTime(Duration limit) {
-        return Panache.getSession().flatMap(s -> SessionRows.list(s, "SELECT set_config('statement_timeout', $1, true)", limit.toMillis() + "ms"))
-                .replaceWithVoid();
+        return STATEMENT_TIME.list(Sql.params("limit", limit.toMillis() + "ms")).replaceWithVoid();
     }
 
     public Uni<ChainCheck> history(long campaignId, String subtreePath) {
-        return check(HISTORY, AuditTable.HISTORY, campaignId, subtreePath);
+        return HISTORY.oneOrNull(Sql.params("campaign", campaignId, "subtree", subtreePath));
     }
 
     public Uni<ChainCheck> ledger(long campaignId, String subtreePath) {
-        return check(LEDGER, AuditTable.LEDGER, campaignId, subtreePath);
+        return LEDGER.oneOrNull(Sql.params("campaign", campaignId, "subtree", subtreePath));
     }
 
-    private Uni<ChainCheck> check(String sql, AuditTable table, long campaignId, String subtreePath) {
-        return Panache.getSession().flatMap(s -> SessionRows.oneOrNull(s, sql, campaignId, subtreePath)).map(r -> new ChainCheck(integer(r[0]), integer(r[1]), integer(r[2]),
-                r[3] == null ? null : link(table, r)));
+    private static ChainCheck check(AuditTable table, Row r) {
+        return new ChainCheck(r.getLong("entries").intValue(), r.getLong("chains").intValue(), r.getLong("broken").intValue(),
+                r.getString("failure") == null ? null : link(table, r));
     }
 
-    private static BrokenLink link(AuditTable table, Object[] r) {
-        AuditFailure failure = AuditFailure.valueOf(r[3].toString());
-        return new BrokenLink(table, failure, id(r[4]), id(r[5]), id(r[6]), id(r[7]), time(r[8]),
-                (String) r[9], (String) r[10], BrokenLink.detail(table, failure, (String) r[11], (String) r[12]));
+    private static BrokenLink link(AuditTable table, Row r) {
+        AuditFailure failure = AuditFailure.valueOf(r.getString("failure"));
+        OffsetDateTime at = r.getOffsetDateTime("at");
+        return new BrokenLink(table, failure, id(r.getLong("entry_id")), id(r.getLong("previous_id")), id(r.getLong("application_id")),
+                id(r.getLong("pool_id")), at == null ? null : at.withOffsetSameInstant(ZoneOffset.UTC), r.getString("expected"),
+                r.getString("stored"), BrokenLink.detail(table, failure, r.getString("entry_state"), r.getString("live_state")));
     }
 
-    private static int integer(Object o) {
-        return ((Number) o).intValue();
-    }
-
-    private static String id(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+    private static String id(Long id) {
+        return id == null ? null : id.toString();
     }
 }

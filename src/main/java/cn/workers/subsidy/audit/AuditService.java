@@ -1,9 +1,9 @@
 package cn.workers.subsidy.audit;
 
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AuditService {
 
-    private final OrgUnitRepository orgUnits;
-    private final CampaignRepository campaigns;
+    private final OrgUnitService orgUnits;
+    private final CampaignService campaigns;
     private final AuditRepository audit;
     private final AuditConfig config;
 
-    AuditService(OrgUnitRepository orgUnits, CampaignRepository campaigns, AuditRepository audit, AuditConfig config) {
+    AuditService(OrgUnitService orgUnits, CampaignService campaigns, AuditRepository audit, AuditConfig config) {
         this.orgUnits = orgUnits;
         this.campaigns = campaigns;
         this.audit = audit;

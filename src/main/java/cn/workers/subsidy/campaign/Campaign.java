@@ -1,6 +1,6 @@
 package cn.workers.subsidy.campaign;
 
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Type;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 /** A programme year as the API shows it; its standards come from a batched field. */
 @Type("Campaign")
 public record Campaign(@Id @NonNull String id, @NonNull int year, @NonNull String name, @NonNull CampaignStatus status,

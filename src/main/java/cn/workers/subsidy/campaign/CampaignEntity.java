@@ -1,7 +1,8 @@
 package cn.workers.subsidy.campaign;
 
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 @Entity
 @Table(name = "campaign")
 public class CampaignEntity {
@@ -36,13 +37,14 @@ public class CampaignEntity {
     @Enumerated(EnumType.STRING)
     public CampaignStatus status;
 
-    /** Comma-separated {@link Track} names; use {@link #tracks()}. */
-    @Column(name = "tracks")
-    public String tracksCsv;
+    /** The funded tracks (stored as their names, comma-separated: {@link EnumLists}). */
+    @Convert(converter = EnumLists.Tracks.class)
+    public List<Track> tracks;
 
-    /** Comma-separated {@link ReviewStage} names in review order; use {@link #reviewStages()}. */
+    /** The review stages in review order, from the workplace up (stored like the tracks). */
+    @Convert(converter = EnumLists.ReviewStages.class)
     @Column(name = "review_stages")
-    public String reviewStagesCsv;
+    public List<ReviewStage> reviewStages;
 
     @Column(name = "min_age")
     public Integer minAge;
@@ -60,19 +62,11 @@ public class CampaignEntity {
     public OffsetDateTime createdAt;
 
     public List<Track> tracks() {
-        return Arrays.stream(tracksCsv.split(",")).map(Track::valueOf).toList();
-    }
-
-    public void tracks(List<Track> tracks) {
-        tracksCsv = tracks.stream().map(Enum::name).collect(Collectors.joining(","));
+        return tracks;
     }
 
     public List<ReviewStage> reviewStages() {
-        return Arrays.stream(reviewStagesCsv.split(",")).map(ReviewStage::valueOf).toList();
-    }
-
-    public void reviewStages(List<ReviewStage> stages) {
-        reviewStagesCsv = stages.stream().map(Enum::name).collect(Collectors.joining(","));
+        return reviewStages;
     }
 
     public ReviewStage firstStage() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 @ApplicationScoped
 public class CampaignRepository implements PanacheRepository<CampaignEntity> {
 

@@ -2,13 +2,15 @@ package cn.workers.subsidy.campaign;
 
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.Level;
 /** What makes a campaign well-formed. Each refusal is VALIDATION naming the input field at fault. */
 public final class CampaignRules {
 
@@ -26,26 +28,19 @@ public final class CampaignRules {
     public record Checked(CampaignInput input, String name, int enrollmentSharePercent, Map<Level, Integer> standards) {
     }
 
+    /** The rules across fields and against the ladders; each field's own bounds are its annotations ({@link CampaignInput}). */
     public static Checked check(CampaignInput in) {
-        String name = Inputs.text("name", in.name(), MAX_NAME);
-        if (in.year() < MIN_YEAR || in.year() > MAX_YEAR) {
-            throw DomainException.validation("year", "the year must be between " + MIN_YEAR + " and " + MAX_YEAR);
-        }
+        String name = in.name().strip();
         if (in.opensAt() == null || in.closesAt() == null || !in.closesAt().isAfter(in.opensAt())) {
             throw DomainException.validation("closesAt", "closesAt must be after opensAt");
         }
         checkTracks(in.tracks());
         checkStages(in.reviewStages());
         Map<Level, Integer> standards = checkStandards(in.tracks(), in.standards());
-        checkAge("minAge", in.minAge());
-        checkAge("maxAge", in.maxAge());
         if (in.minAge() != null && in.maxAge() != null && in.minAge() > in.maxAge()) {
             throw DomainException.validation("maxAge", "maxAge must not be below minAge");
         }
         int share = in.enrollmentSharePercent() == null ? DEFAULT_ENROLLMENT_SHARE : in.enrollmentSharePercent();
-        if (share < 0 || share > 100) {
-            throw DomainException.validation("enrollmentSharePercent", "enrollmentSharePercent must be between 0 and 100");
-        }
         return new Checked(in, name, share, standards);
     }
 
@@ -95,9 +90,4 @@ public final class CampaignRules {
         return byLevel;
     }
 
-    private static void checkAge(String field, Integer age) {
-        if (age != null && (age < MIN_AGE || age > MAX_AGE)) {
-            throw DomainException.validation(field, field + " must be between " + MIN_AGE + " and " + MAX_AGE);
-        }
-    }
 }

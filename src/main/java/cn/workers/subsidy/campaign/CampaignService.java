@@ -1,10 +1,12 @@
 package cn.workers.subsidy.campaign;
 
+import cn.workers.subsidy.common.error.Wording;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.org.AdminScope;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -12,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 /** Campaigns: created and moved through their statuses by province administrators, read by anyone signed in. */
 @ApplicationScoped
 public class CampaignService {
@@ -24,8 +28,10 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final SubsidyStandardRepository standards;
     private final AdminScope scope;
+    private final Validation validation;
 
-    CampaignService(CampaignRepository campaigns, SubsidyStandardRepository standards, AdminScope scope) {
+    CampaignService(CampaignRepository campaigns, SubsidyStandardRepository standards, AdminScope scope, Validation validation) {
+        this.validation = validation;
         this.campaigns = campaigns;
         this.standards = standards;
         this.scope = scope;
@@ -33,15 +39,15 @@ public class CampaignService {
 
     @WithTransaction
     public Uni<Campaign> create(Caller caller, CampaignInput input) {
-        return scope.provinceAdmin(caller).map(admin -> CampaignRules.check(input)).flatMap(checked -> {
+        return scope.provinceAdmin(caller).map(admin -> CampaignRules.check(validation.check(input))).flatMap(checked -> {
             CampaignEntity e = new CampaignEntity();
             e.year = input.year();
             e.name = checked.name();
             e.opensAt = input.opensAt();
             e.closesAt = input.closesAt();
             e.status = CampaignStatus.DRAFT;
-            e.tracks(input.tracks());
-            e.reviewStages(input.reviewStages());
+            e.tracks = List.copyOf(input.tracks());
+            e.reviewStages = List.copyOf(input.reviewStages());
             e.minAge = input.minAge();
             e.maxAge = input.maxAge();
             e.enrollmentSharePercent = checked.enrollmentSharePercent();
@@ -78,7 +84,31 @@ public class CampaignService {
     }
 
     private static DomainException illegal(CampaignStatus from, CampaignStatus to) {
-        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, "a " + from + " campaign cannot become " + to);
+        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, Wording.a(from) + " campaign cannot become " + to);
+    }
+
+    /** The campaign, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<CampaignEntity> findById(long id) {
+        return campaigns.findById(id);
+    }
+
+    /** The campaign; NOT_FOUND when there is none. */
+    public Uni<CampaignEntity> require(long id) {
+        return campaigns.findById(id).map(c -> {
+            if (c == null) {
+                throw DomainException.notFound("campaign " + id);
+            }
+            return c;
+        });
+    }
+
+    /** The campaign named by an API id; NOT_FOUND when there is none, VALIDATION when the id is malformed. */
+    public Uni<CampaignEntity> require(String id) {
+        return Uni.createFrom().item(() -> Ids.parse(id, "campaign")).flatMap(this::require);
+    }
+
+    public Uni<List<CampaignEntity>> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : campaigns.list("id in ?1", ids);
     }
 
     @WithSession

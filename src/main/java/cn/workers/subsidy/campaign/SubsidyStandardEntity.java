@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
+import cn.workers.subsidy.vocabulary.Level;
 /** The most a campaign pays for one target level, in fen. */
 @Entity
 @Table(name = "subsidy_standard")

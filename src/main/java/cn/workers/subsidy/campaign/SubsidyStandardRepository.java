@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.Level;
 @ApplicationScoped
 public class SubsidyStandardRepository implements PanacheRepositoryBase<SubsidyStandardEntity, SubsidyStandardEntity.Key> {
 

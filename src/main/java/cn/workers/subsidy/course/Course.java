@@ -2,8 +2,8 @@ package cn.workers.subsidy.course;
 
 import cn.workers.subsidy.academy.Academy;
 import cn.workers.subsidy.academy.AcademyEntity;
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.graphql.Preloaded;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;

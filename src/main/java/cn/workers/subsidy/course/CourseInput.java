@@ -1,7 +1,9 @@
 package cn.workers.subsidy.course;
 
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import jakarta.validation.constraints.Positive;
+import cn.workers.subsidy.common.error.PlainText;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -9,7 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.LocalDate;
 
 @Input("CourseInput")
-public record CourseInput(@Id @NonNull String campaignId, @NonNull String academyCode, @NonNull String name, @NonNull Track track,
-        @NonNull Level targetLevel, @NonNull int tuitionFen, @NonNull int capacity, @NonNull LocalDate startsOn,
-        @NonNull String externalCode) {
+public record CourseInput(@Id @NonNull String campaignId, @NonNull String academyCode, @NonNull @PlainText(max = 200) String name, @NonNull Track track,
+        @NonNull Level targetLevel, @NonNull @Positive int tuitionFen, @NonNull @Positive int capacity, @NonNull LocalDate startsOn,
+        @NonNull @PlainText(max = 64) String externalCode) {
 }

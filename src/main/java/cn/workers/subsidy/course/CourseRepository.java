@@ -1,7 +1,7 @@
 package cn.workers.subsidy.course;
 
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -2,17 +2,14 @@ package cn.workers.subsidy.course;
 
 import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.academy.AcademyEntity;
-import cn.workers.subsidy.academy.AcademyKind;
+import cn.workers.subsidy.vocabulary.AcademyKind;
 import cn.workers.subsidy.campaign.CampaignEntity;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.vocabulary.Roles;
 
 /** Who may offer a course for which academy, and what makes a course well-formed. */
 final class CourseRules {
-
-    static final int MAX_NAME = 200;
-    static final int MAX_EXTERNAL_CODE = 64;
 
     private CourseRules() {
     }
@@ -36,20 +33,14 @@ final class CourseRules {
     /** The course to store, checked against its campaign. */
     static CourseEntity check(CourseInput in, CampaignEntity campaign, AcademyEntity academy) {
         CourseEntity e = new CourseEntity();
-        e.name = Inputs.text("name", in.name(), MAX_NAME);
+        e.name = in.name().strip();
         if (in.targetLevel().track() != in.track()) {
             throw DomainException.validation("targetLevel", in.targetLevel() + " is not on the " + in.track() + " track");
         }
         if (!campaign.tracks().contains(in.track())) {
             throw DomainException.validation("track", "the campaign does not fund the " + in.track() + " track");
         }
-        if (in.tuitionFen() <= 0) {
-            throw DomainException.validation("tuitionFen", "the tuition must be a positive amount of fen");
-        }
-        if (in.capacity() <= 0) {
-            throw DomainException.validation("capacity", "the capacity must be positive");
-        }
-        e.externalCode = Inputs.text("externalCode", in.externalCode(), MAX_EXTERNAL_CODE);
+        e.externalCode = in.externalCode().strip();
         if (in.startsOn() == null) {
             throw DomainException.validation("startsOn", "the start date is required");
         }

@@ -1,32 +1,41 @@
 package cn.workers.subsidy.course;
 
+import cn.workers.subsidy.common.paging.Paging;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.academy.AcademyEntity;
-import cn.workers.subsidy.academy.AcademyRepository;
-import cn.workers.subsidy.campaign.CampaignRepository;
-import cn.workers.subsidy.campaign.Level;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.academy.AcademyService;
+import cn.workers.subsidy.campaign.CampaignService;
+import cn.workers.subsidy.vocabulary.Level;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.org.AdminScope;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
+
 /** Courses: offered by admins and academies, listed to anyone signed in. */
 @ApplicationScoped
 public class CourseService {
 
+    private final Paging paging;
+    private final Validation validation;
     private final CourseRepository courses;
-    private final CampaignRepository campaigns;
-    private final AcademyRepository academies;
+    private final CampaignService campaigns;
+    private final AcademyService academies;
     private final AdminScope scope;
 
-    CourseService(CourseRepository courses, CampaignRepository campaigns, AcademyRepository academies, AdminScope scope) {
+    CourseService(CourseRepository courses, CampaignService campaigns, AcademyService academies, AdminScope scope, Validation validation, Paging paging) {
+        this.paging = paging;
+        this.validation = validation;
         this.courses = courses;
         this.campaigns = campaigns;
         this.academies = academies;
@@ -35,6 +44,7 @@ public class CourseService {
 
     @WithTransaction
     public Uni<Course> create(Caller caller, CourseInput in) {
+        validation.check(in);
         return callerAcademy(caller)
                 .flatMap(own -> campaigns.findById(Ids.parse(in.campaignId(), "campaign")).flatMap(campaign -> {
                     if (campaign == null) {
@@ -62,23 +72,22 @@ public class CourseService {
         if (caller.has(Roles.ADMIN)) {
             return scope.adminUnit(caller).map(unit -> (AcademyEntity) null);
         }
-        String code;
-        try {
-            code = caller.requireAcademy();
-        } catch (DomainException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return academies.findByCode(code).map(own -> {
-            if (own == null) {
-                throw DomainException.forbidden("the caller's academy_code is not a registered academy");
-            }
-            return own;
-        });
+        return academies.callingAcademy(caller);
+    }
+
+    /** Courses by id; missing ids are left out. In the caller's session. */
+    public Uni<List<CourseEntity>> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : courses.list("id in ?1", ids);
+    }
+
+    /** The course, or null. In the caller's session. */
+    public Uni<CourseEntity> findById(long id) {
+        return courses.findById(id);
     }
 
     @WithSession
     public Uni<Connection<Course>> list(String campaignId, Track track, Level targetLevel, Integer first, String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after)).flatMap(page -> {
+        return Uni.createFrom().item(() -> paging.request(first, after)).flatMap(page -> {
             long afterId = page.hasCursor() ? page.longKey(0) : 0;
             return campaigns.findById(Ids.parse(campaignId, "campaign")).flatMap(campaign -> {
                 if (campaign == null) {

@@ -2,13 +2,13 @@ package cn.workers.subsidy.dev;
 
 import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.campaign.CampaignService;
-import cn.workers.subsidy.campaign.CampaignStatus;
+import cn.workers.subsidy.vocabulary.CampaignStatus;
 import cn.workers.subsidy.course.CourseService;
-import cn.workers.subsidy.org.OrgUnitRepository;
+import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.org.OrgUnitService;
 import cn.workers.subsidy.quota.QuotaService;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -40,14 +40,14 @@ public class DemoData {
     static final Caller LOADER = new Caller("demo-loader", Set.of(Roles.ADMIN), "330000", null);
 
     private final boolean enabled;
-    private final OrgUnitRepository orgUnitRepository;
+    private final OrgUnitService orgUnitRepository;
     private final OrgUnitService orgUnits;
     private final AcademyService academies;
     private final CampaignService campaigns;
     private final QuotaService quotas;
     private final CourseService courses;
 
-    DemoData(@ConfigProperty(name = "subsidy.dev.demo-data", defaultValue = "true") boolean enabled, OrgUnitRepository orgUnitRepository,
+    DemoData(@ConfigProperty(name = "subsidy.dev.demo-data", defaultValue = "true") boolean enabled, OrgUnitService orgUnitRepository,
             OrgUnitService orgUnits, AcademyService academies, CampaignService campaigns, QuotaService quotas, CourseService courses) {
         this.enabled = enabled;
         this.orgUnitRepository = orgUnitRepository;

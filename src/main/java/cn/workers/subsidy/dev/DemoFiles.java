@@ -1,16 +1,16 @@
 package cn.workers.subsidy.dev;
 
 import cn.workers.subsidy.academy.AcademyInput;
-import cn.workers.subsidy.academy.AcademyKind;
+import cn.workers.subsidy.vocabulary.AcademyKind;
 import cn.workers.subsidy.campaign.CampaignInput;
-import cn.workers.subsidy.campaign.Level;
+import cn.workers.subsidy.vocabulary.Level;
 import cn.workers.subsidy.campaign.SubsidyStandardInput;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.course.CourseInput;
 import cn.workers.subsidy.org.OrgUnitInput;
-import cn.workers.subsidy.org.OrgUnitKind;
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 import cn.workers.subsidy.quota.AllocateQuotaInput;
-import cn.workers.subsidy.review.ReviewStage;
+import cn.workers.subsidy.vocabulary.ReviewStage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

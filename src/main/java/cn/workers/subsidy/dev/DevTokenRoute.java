@@ -34,7 +34,7 @@ public class DevTokenRoute {
 
     DevTokenRoute(@ConfigProperty(name = "subsidy.dev.data-dir") String dataDir,
             @ConfigProperty(name = "quarkus.oidc.token.issuer") String issuer) {
-        this.key = DevSigningKey.loadOrCreate(DevDefaultsConfigSourceFactory.resolveDataDir(dataDir));
+        this.key = DevSigningKey.loadOrCreate(DevDefaults.resolveDataDir(dataDir));
         this.issuer = issuer;
     }
 

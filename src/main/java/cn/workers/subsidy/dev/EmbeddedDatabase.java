@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server started from the embedded binaries on Maven Central. Used by the dev
- * profile's self-starting default and by the test fixtures; never by the prod profile.
+ * profile's self-starting default and by the test fixtures; left out of the production build.
  */
 public final class EmbeddedDatabase {
 

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.DisbursementStage;
+import cn.workers.subsidy.vocabulary.DisbursementStatus;
 /** One instalment of a subsidy. */
 @Type("Disbursement")
 public record Disbursement(@Id @NonNull String id, @NonNull DisbursementStage stage, @NonNull int amountFen,

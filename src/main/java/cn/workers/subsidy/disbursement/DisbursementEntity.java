@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.DisbursementStage;
+import cn.workers.subsidy.vocabulary.DisbursementStatus;
 /** One instalment of an application's subsidy; PENDING until finance marks it PAID, once. */
 @Entity
 @Table(name = "disbursement")

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.disbursement;
 
+
+import cn.workers.subsidy.vocabulary.DisbursementStage;
 /**
  * The subsidy arithmetic of the two instalments, in integer fen: the enrollment share is the
  * campaign's percentage of the subsidy rounded down, the completion share the rest, so the

@@ -1,10 +1,11 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.application.Application;
-import cn.workers.subsidy.application.ApplicationRepository;
+import cn.workers.subsidy.application.ApplicationQueries;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,20 +22,20 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class AcademyFeed {
 
-    private final CallingAcademy academy;
-    private final ApplicationRepository applications;
+    private final AcademyService academies;
+    private final ApplicationQueries applications;
     private final SyncConfig config;
 
-    AcademyFeed(CallingAcademy academy, ApplicationRepository applications, SyncConfig config) {
-        this.academy = academy;
+    AcademyFeed(AcademyService academies, ApplicationQueries applications, SyncConfig config) {
+        this.academies = academies;
         this.applications = applications;
         this.config = config;
     }
 
     @WithSession
     public Uni<Connection<Application>> page(Caller caller, OffsetDateTime updatedSince, PageRequest page) {
-        return academy.id(caller).flatMap(academyId -> applications.syncHorizon()
-                .flatMap(horizon -> applications.academyPage(academyId, updatedSince, horizon.minus(config.horizonMargin()), page)))
+        return academies.callingAcademy(caller).flatMap(academy -> applications.academyPage(academy.id, updatedSince,
+                        config.horizonMargin(), page))
                 .map(rows -> Connection.of(rows, page, null, a -> PageRequest.encode(a.updatedAt, a.id), Application::of));
     }
 }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
 /** The academy's record of an approved applicant. */
 @Type("Enrollment")
 public record Enrollment(@NonNull String externalRef, @NonNull EnrollmentStatus status, OffsetDateTime enrolledAt,

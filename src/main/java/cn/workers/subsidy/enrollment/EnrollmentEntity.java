@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
 /** The academy's record of an approved applicant, keyed by the academy's external reference. */
 @Entity
 @Table(name = "enrollment")

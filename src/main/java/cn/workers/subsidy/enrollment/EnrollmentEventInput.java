@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
 /** One event of an academy's batch: what happened to an approved applicant, and when (the academy's clock). */
 @Input("EnrollmentEventInput")
 public record EnrollmentEventInput(@Id @NonNull String applicationId, @NonNull String externalRef, @NonNull EnrollmentStatus status,

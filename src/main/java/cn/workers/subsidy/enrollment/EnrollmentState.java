@@ -2,6 +2,7 @@ package cn.workers.subsidy.enrollment;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
 /** An enrollment as a batch reads and changes it (a value: each applied event makes a new one). */
 record EnrollmentState(String externalRef, EnrollmentStatus status, OffsetDateTime enrolledAt, OffsetDateTime completedAt,
         OffsetDateTime droppedAt, String certificateNo, Integer tuitionPaidFen, OffsetDateTime lastEventAt) {

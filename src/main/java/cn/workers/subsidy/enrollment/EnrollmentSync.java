@@ -1,22 +1,21 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.application.ApplicationEntity;
-import cn.workers.subsidy.application.ApplicationRepository;
-import cn.workers.subsidy.application.Transitions;
+import cn.workers.subsidy.application.Lifecycle;
 import cn.workers.subsidy.campaign.CampaignEntity;
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.disbursement.DisbursementEntity;
-import cn.workers.subsidy.disbursement.DisbursementRepository;
-import cn.workers.subsidy.disbursement.DisbursementStage;
-import cn.workers.subsidy.quota.LedgerReason;
-import cn.workers.subsidy.quota.QuotaPoolRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.disbursement.DisbursementService;
+import cn.workers.subsidy.vocabulary.DisbursementStage;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,41 +35,36 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EnrollmentSync {
 
-    public static final int MAX_ITEMS = 1000;
-
-    private final CallingAcademy academy;
-    private final ApplicationRepository applications;
-    private final CampaignRepository campaigns;
+    private final AcademyService academies;
+    private final CampaignService campaigns;
     private final EnrollmentRepository enrollments;
-    private final DisbursementRepository disbursements;
-    private final QuotaPoolRepository pools;
-    private final Transitions transitions;
+    private final DisbursementService disbursements;
+    private final Lifecycle lifecycle;
     private final SyncConfig config;
+    private final Clock clock;
 
-    EnrollmentSync(CallingAcademy academy, ApplicationRepository applications, CampaignRepository campaigns,
-            EnrollmentRepository enrollments, DisbursementRepository disbursements, QuotaPoolRepository pools, Transitions transitions,
-            SyncConfig config) {
-        this.academy = academy;
-        this.applications = applications;
+    EnrollmentSync(AcademyService academies, CampaignService campaigns, EnrollmentRepository enrollments,
+            DisbursementService disbursements, Lifecycle lifecycle, SyncConfig config, Clock clock) {
+        this.academies = academies;
         this.campaigns = campaigns;
         this.enrollments = enrollments;
         this.disbursements = disbursements;
-        this.pools = pools;
-        this.transitions = transitions;
+        this.lifecycle = lifecycle;
         this.config = config;
+        this.clock = clock;
     }
 
     @WithTransaction
     public Uni<SyncResult> sync(Caller caller, List<EnrollmentEventInput> items) {
-        if (items.size() > MAX_ITEMS) {
-            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "at most " + MAX_ITEMS + " items per call", "items");
+        if (items.size() > config.maxItems()) {
+            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "at most " + config.maxItems() + " items per call", "items");
         }
         if (items.isEmpty()) {
             return Uni.createFrom().item(SyncResult.of(List.of()));
         }
-        OffsetDateTime latestAllowed = OffsetDateTime.now().plus(config.futureSkew());
-        return academy.id(caller).flatMap(academyId -> enrollments.lockAcademy(academyId)
-                .flatMap(x -> applications.lockAll(ids(items)))
+        OffsetDateTime latestAllowed = OffsetDateTime.now(clock).plus(config.futureSkew());
+        return academies.callingAcademy(caller).map(a -> a.id).flatMap(academyId -> enrollments.lockAcademy(academyId)
+                .flatMap(x -> lifecycle.lockAll(ids(items)))
                 .flatMap(locked -> cases(academyId, locked, refs(items)))
                 .flatMap(state -> {
                     SyncJudge judge = new SyncJudge(academyId, state.cases(), state.refOwners(), latestAllowed);
@@ -87,7 +81,7 @@ public class EnrollmentSync {
         List<ApplicationEntity> own = locked.stream().filter(a -> a.academyId == academyId).toList();
         Set<Long> ownIds = own.stream().map(a -> a.id).collect(Collectors.toSet());
         Set<Long> campaignIds = own.stream().map(a -> a.campaignId).collect(Collectors.toSet());
-        Uni<List<CampaignEntity>> shares = campaignIds.isEmpty() ? Uni.createFrom().item(List.of()) : campaigns.list("id in ?1", campaignIds);
+        Uni<List<CampaignEntity>> shares = campaigns.findByIds(campaignIds);
         return shares.flatMap(cs -> enrollments.forSync(academyId, ownIds, refs).flatMap(es -> disbursements.forApplications(ownIds)
                 .map(ds -> {
                     Map<Long, Integer> share = cs.stream().collect(Collectors.toMap(c -> c.id, c -> c.enrollmentSharePercent));
@@ -115,24 +109,23 @@ public class EnrollmentSync {
                 })));
     }
 
+    /**
+     * The case transitions through the life cycle (places given back, states, history, instalments), then
+     * the academy's own enrollment records: one statement each, whatever the batch size.
+     */
     private Uni<Void> write(Caller caller, long academyId, SyncPlan plan) {
         if (plan.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<?> places = Uni.createFrom().voidItem();
-        for (SyncCase c : plan.placesToGiveBack()) {
-            places = places.flatMap(x -> pools.givePlaceBack(c.poolId, c.id, caller.subject(), LedgerReason.CANCEL));
-        }
-        List<Transitions.Outcome> outcomes = plan.changed().stream().map(SyncCase::outcome).toList();
-        return places.flatMap(x -> transitions.applyAll(outcomes, plan.steps(), caller))
+        List<Lifecycle.Outcome> outcomes = plan.changed().stream().map(SyncCase::outcome).toList();
+        return lifecycle.applyBatch(outcomes, plan.steps(), plan.instalments(), caller)
                 .flatMap(x -> enrollments.upsertAll(academyId, plan.changed()))
-                .flatMap(written -> {
+                .map(written -> {
                     if (written != plan.changed().size()) {
-                        return Uni.createFrom().failure(new IllegalStateException("wrote " + written + " of " + plan.changed().size()
-                                + " enrollments"));
+                        throw new IllegalStateException("wrote " + written + " of " + plan.changed().size() + " enrollments");
                     }
-                    return disbursements.createAll(plan.instalments());
-                }).replaceWithVoid();
+                    return null;
+                });
     }
 
     private static Set<Long> ids(List<EnrollmentEventInput> items) {

@@ -1,8 +1,8 @@
 package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.application.ApplicationEntity;
-import cn.workers.subsidy.application.ApplicationStatus;
-import cn.workers.subsidy.application.Transitions;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
+import cn.workers.subsidy.application.Lifecycle;
 
 /**
  * One locked application as a batch sees and changes it in memory: its status, version and subsidy,
@@ -40,7 +40,7 @@ final class SyncCase {
         this.subsidyFen = a.subsidyFen;
     }
 
-    Transitions.Outcome outcome() {
-        return new Transitions.Outcome(id, workerId, campaignId, status, version, subsidyFen, releasesPlace);
+    Lifecycle.Outcome outcome() {
+        return new Lifecycle.Outcome(id, campaignId, status, version, subsidyFen, releasesPlace, poolId);
     }
 }

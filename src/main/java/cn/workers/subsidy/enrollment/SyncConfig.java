@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "subsidy.sync")
 public interface SyncConfig {
 
+    /** The most events one syncEnrollments call may carry (BATCH_TOO_LARGE beyond). */
+    @WithDefault("1000")
+    int maxItems();
+
     /** How far in the future an event's occurredAt may lie before the item is refused (academies' clocks drift). */
     @WithDefault("PT5M")
     Duration futureSkew();

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /** The outcome of one item of a batch; {@code code} is a contract error code for REJECTED and NOT_FOUND items. */
 @Type("SyncItemResult")
 public record SyncItemResult(@NonNull String externalRef, @Id @NonNull String applicationId, @NonNull SyncOutcome outcome,

@@ -1,14 +1,16 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.application.Action;
-import cn.workers.subsidy.application.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 import cn.workers.subsidy.application.StateMachine;
-import cn.workers.subsidy.application.Transitions;
+import cn.workers.subsidy.application.Lifecycle;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.error.Inputs;
-import cn.workers.subsidy.disbursement.DisbursementStage;
+import cn.workers.subsidy.vocabulary.DisbursementStage;
 import cn.workers.subsidy.disbursement.Instalments;
 
 import java.time.OffsetDateTime;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /**
  * Judges a batch of enrollment events in memory, item by item in the order sent, against the locked
  * applications they name: items for the same application see what the earlier ones did. Each item
@@ -31,7 +35,7 @@ final class SyncJudge {
     private final Map<String, Long> refOwners;
     private final OffsetDateTime latestAllowed;
     private final Map<Long, SyncCase> changed = new LinkedHashMap<>();
-    private final List<Transitions.Step> steps = new ArrayList<>();
+    private final List<Lifecycle.Step> steps = new ArrayList<>();
     private final List<Instalments.Due> instalments = new ArrayList<>();
 
     /**
@@ -78,7 +82,7 @@ final class SyncJudge {
             return SyncItemResult.of(in, SyncOutcome.UNCHANGED, "already recorded");
         }
         if (e != null && event.at().isBefore(e.lastEventAt())) {
-            return SyncItemResult.of(in, SyncOutcome.STALE, "a newer event is recorded (" + e.lastEventAt() + ")");
+            return SyncItemResult.of(in, SyncOutcome.STALE, "a newer event is recorded (" + Wording.instant(e.lastEventAt()) + ")");
         }
         Action action = switch (in.status()) {
             case ENROLLED -> Action.ENROLL;
@@ -120,7 +124,7 @@ final class SyncJudge {
         c.enrollment = EnrollmentState.after(c.enrollment, event.ref(), event.status(), event.at(), event.certificate(),
                 event.tuitionPaidFen());
         refOwners.put(event.ref(), c.id);
-        steps.add(new Transitions.Step(c.id, action, c.status, to, event.comment()));
+        steps.add(new Lifecycle.Step(c.id, action, c.status, to, event.comment()));
         c.status = to;
         c.version++;
         changed.put(c.id, c);

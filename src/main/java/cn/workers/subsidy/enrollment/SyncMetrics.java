@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /** Counts judged sync items by outcome: {@code subsidy_sync_items_total{outcome}} on /q/metrics. */
 @ApplicationScoped
 public class SyncMetrics {

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
 
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /** What a batch did: a count per outcome and one result per item, in the order sent. */
 @Type("SyncResult")
 public record SyncResult(@NonNull int applied, @NonNull int unchanged, @NonNull int stale, @NonNull int rejected,

@@ -1,14 +1,13 @@
 package cn.workers.subsidy.me;
 
 import cn.workers.subsidy.academy.Academy;
-import cn.workers.subsidy.academy.AcademyRepository;
+import cn.workers.subsidy.academy.AcademyService;
 import cn.workers.subsidy.org.OrgUnit;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.vocabulary.Roles;
 import cn.workers.subsidy.worker.Worker;
-import cn.workers.subsidy.worker.WorkerRepository;
-import cn.workers.subsidy.worker.WorkerViews;
+import cn.workers.subsidy.worker.WorkerService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,16 +17,14 @@ import java.util.List;
 @ApplicationScoped
 public class MeService {
 
-    private final OrgUnitRepository orgUnits;
-    private final AcademyRepository academies;
-    private final WorkerRepository workers;
-    private final WorkerViews views;
+    private final OrgUnitService orgUnits;
+    private final AcademyService academies;
+    private final WorkerService workers;
 
-    MeService(OrgUnitRepository orgUnits, AcademyRepository academies, WorkerRepository workers, WorkerViews views) {
+    MeService(OrgUnitService orgUnits, AcademyService academies, WorkerService workers) {
         this.orgUnits = orgUnits;
         this.academies = academies;
         this.workers = workers;
-        this.views = views;
     }
 
     /** Resolves the caller's scope claims to objects, one query after the other in one session. */
@@ -49,7 +46,6 @@ public class MeService {
         if (!caller.has(Roles.WORKER)) {
             return Uni.createFrom().nullItem();
         }
-        return workers.findBySubject(caller.subject()).flatMap(w -> w == null ? Uni.createFrom().nullItem()
-                : orgUnits.findById(w.orgUnitId).map(unit -> views.full(w, OrgUnit.of(unit))));
+        return workers.ownProfile(caller.subject());
     }
 }

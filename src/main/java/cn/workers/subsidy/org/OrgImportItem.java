@@ -1,15 +1,14 @@
 package cn.workers.subsidy.org;
 
-import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.common.error.DomainException;
 
 import java.util.regex.Pattern;
 
-/** One unit of an import, trimmed and checked on its own (VALIDATION naming the field). */
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
+/** One unit of an import, trimmed and checked on its own (VALIDATION naming the field); its name was checked by its annotation. */
 public record OrgImportItem(String code, String name, OrgUnitKind kind, String parentCode) {
 
     static final int MAX_CODE = 32;
-    static final int MAX_NAME = 200;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     static OrgImportItem of(OrgUnitInput u) {
@@ -17,7 +16,7 @@ public record OrgImportItem(String code, String name, OrgUnitKind kind, String p
         if (code.isEmpty() || code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
             throw DomainException.validation("code", "an org unit code is 1 to " + MAX_CODE + " letters, digits, '-', '_' or '.'");
         }
-        String name = Inputs.text("name", u.name(), MAX_NAME);
+        String name = u.name().strip();
         if (u.kind() == null) {
             throw DomainException.validation("kind", "org unit " + code + " needs a kind");
         }

@@ -1,5 +1,7 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.common.error.Wording;
+
 import cn.workers.subsidy.common.error.DomainException;
 
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /**
  * Checks a bulk import of org units against the units already stored and orders the work, parents
  * before children. Pure: {@link OrgImporter} loads what it needs ({@link #neededCodes}, the
@@ -86,7 +89,7 @@ public final class OrgImportPlan {
             if (item.parentCode() != null) {
                 OrgUnitKind parentKind = kindOf(item.parentCode(), known);
                 if (item.kind().depth() != parentKind.depth() + 1) {
-                    throw DomainException.validation("kind", "a " + item.kind() + " cannot sit under the " + parentKind + " " + item.parentCode());
+                    throw DomainException.validation("kind", Wording.a(item.kind()) + " cannot sit under the " + parentKind + " " + item.parentCode());
                 }
             }
         }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** A union in the org tree, as the API shows it. */
 @Type("OrgUnit")
 public record OrgUnit(@Id @NonNull String id, @NonNull String code, @NonNull String name, @NonNull OrgUnitKind kind,

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 @Entity
 @Table(name = "org_unit")
 public class OrgUnitEntity {

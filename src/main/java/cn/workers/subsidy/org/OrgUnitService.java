@@ -1,9 +1,9 @@
 package cn.workers.subsidy.org;
 
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.vocabulary.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,18 +14,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** Reads the org tree and applies bulk imports to it. */
 @ApplicationScoped
 public class OrgUnitService {
 
+    private final Validation validation;
     private final OrgUnitRepository repo;
     private final AdminScope scope;
     private final OrgImporter importer;
 
-    OrgUnitService(OrgUnitRepository repo, AdminScope scope, OrgImporter importer) {
+    OrgUnitService(OrgUnitRepository repo, AdminScope scope, OrgImporter importer, Validation validation) {
+        this.validation = validation;
         this.repo = repo;
         this.scope = scope;
         this.importer = importer;
+    }
+
+    /** The unit with this code, or null. In the caller's session (as every method here without a session annotation). */
+    public Uni<OrgUnitEntity> findByCode(String code) {
+        return repo.findByCode(code);
+    }
+
+    /** How many units the tree has. */
+    public Uni<Long> count() {
+        return repo.count();
+    }
+
+    public Uni<OrgUnitEntity> findById(long id) {
+        return repo.findById(id);
+    }
+
+    /**
+     * The union a reviewer, admin, finance officer or auditor acts for: the token's org_unit resolved to
+     * its row; FORBIDDEN when the token carries none or names no known union.
+     */
+    public Uni<OrgUnitEntity> scopeOf(Caller caller) {
+        return Uni.createFrom().item(caller::requireOrgUnit).flatMap(repo::findByCode).map(unit -> {
+            if (unit == null) {
+                throw DomainException.forbidden("the token's org_unit is not a known union");
+            }
+            return unit;
+        });
     }
 
     @WithSession
@@ -55,7 +85,7 @@ public class OrgUnitService {
      */
     @WithTransaction
     public Uni<OrgImportResult> importUnits(Caller caller, List<OrgUnitInput> units) {
-        return Uni.createFrom().item(() -> OrgImportPlan.of(units))
+        return Uni.createFrom().item(() -> OrgImportPlan.of(units.stream().map(validation::check).toList()))
                 .flatMap(plan -> mayImport(caller, plan).flatMap(ignored -> importer.apply(plan)));
     }
 

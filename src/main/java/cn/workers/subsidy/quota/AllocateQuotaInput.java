@@ -1,6 +1,7 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.campaign.Track;
+import jakarta.validation.constraints.PositiveOrZero;
+import cn.workers.subsidy.vocabulary.Track;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -8,5 +9,5 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** Sets the size of a pool, creating it if needed. */
 @Input("AllocateQuotaInput")
 public record AllocateQuotaInput(@Id @NonNull String campaignId, @NonNull String orgUnitCode, @NonNull Track track,
-        @NonNull int allocated) {
+        @NonNull @PositiveOrZero int allocated) {
 }

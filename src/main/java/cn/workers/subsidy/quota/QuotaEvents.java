@@ -17,7 +17,7 @@ public final class QuotaEvents {
     public static QuotaPool fromPayload(JsonObject p) {
         int allocated = p.getInteger("allocated");
         int approved = p.getInteger("approved");
-        return new QuotaPool(p.getLong("poolId").toString(), cn.workers.subsidy.campaign.Track.valueOf(p.getString("track")),
+        return new QuotaPool(p.getLong("poolId").toString(), cn.workers.subsidy.vocabulary.Track.valueOf(p.getString("track")),
                 allocated, approved, allocated - approved, p.getLong("orgUnitId"), p.getLong("campaignId"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.LedgerReason;
 /** One change to a pool; append-only (a database trigger refuses updates and deletes). */
 @Entity
 @Table(name = "quota_ledger")

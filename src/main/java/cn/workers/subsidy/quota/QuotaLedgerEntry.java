@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.LedgerReason;
 /** One change to a pool: {@code delta} is the change in remaining places. */
 @Type("QuotaLedgerEntry")
 public record QuotaLedgerEntry(@NonNull OffsetDateTime at, @NonNull int delta, @NonNull int allocatedAfter, @NonNull int approvedAfter,

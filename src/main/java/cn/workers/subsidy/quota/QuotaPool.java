@@ -1,6 +1,6 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.vocabulary.Track;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;

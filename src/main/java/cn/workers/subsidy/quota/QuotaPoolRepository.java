@@ -1,14 +1,15 @@
 package cn.workers.subsidy.quota;
 
-import cn.workers.subsidy.campaign.Track;
-import cn.workers.subsidy.common.db.SessionRows;
+import cn.workers.subsidy.common.db.Sql;
+import cn.workers.subsidy.vocabulary.LedgerReason;
+import cn.workers.subsidy.vocabulary.Track;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,47 +23,36 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
 
     private static final String COLUMNS = "id, campaign_id, org_unit_id, track, allocated, approved";
 
-    /** Takes one place for an application being approved; null when the pool has none left (QUOTA_EXHAUSTED). */
-    public Uni<QuotaPoolEntity> takePlace(long poolId, long applicationId, String actorSubject) {
-        return change("UPDATE quota_pool SET approved = approved + 1 WHERE id = $1 AND approved < allocated RETURNING " + COLUMNS,
-                poolId, null).flatMap(pool -> ledger(pool, -1, LedgerReason.APPROVE, applicationId, actorSubject));
+    private static QuotaPoolEntity row(Row r) {
+        QuotaPoolEntity p = new QuotaPoolEntity();
+        p.id = r.getLong("id");
+        p.campaignId = r.getLong("campaign_id");
+        p.orgUnitId = r.getLong("org_unit_id");
+        p.track = Sql.enumOf(r, "track", Track.class);
+        p.allocated = r.getInteger("allocated");
+        p.approved = r.getInteger("approved");
+        return p;
     }
 
-    /**
-     * Gives back the place an application held, for {@link LedgerReason#WITHDRAW} or
-     * {@link LedgerReason#CANCEL}; null when the pool has no approved place to give back.
-     */
-    public Uni<QuotaPoolEntity> givePlaceBack(long poolId, long applicationId, String actorSubject, LedgerReason reason) {
-        if (reason != LedgerReason.WITHDRAW && reason != LedgerReason.CANCEL) {
-            return Uni.createFrom().failure(new IllegalArgumentException("a place is given back on WITHDRAW or CANCEL, not " + reason));
-        }
-        return change("UPDATE quota_pool SET approved = approved - 1 WHERE id = $1 AND approved > 0 RETURNING " + COLUMNS,
-                poolId, null).flatMap(pool -> ledger(pool, 1, reason, applicationId, actorSubject));
+    private static final Sql.Query<QuotaPoolEntity> TAKE_PLACE = Sql.query("UPDATE quota_pool SET approved = approved + 1"
+            + " WHERE id = #{pool} AND approved < allocated RETURNING " + COLUMNS, QuotaPoolRepository::row);
+
+    /** Takes one place; null when the pool has none left. */
+    Uni<QuotaPoolEntity> takePlace(long poolId, long applicationId, String actorSubject, LedgerReason reason) {
+        return TAKE_PLACE.oneOrNull(Sql.params("pool", poolId)).flatMap(pool -> ledger(pool, -1, reason, applicationId, actorSubject));
     }
 
-    /**
-     * The pool that covers a worker: of the org units in {@code orgPath} ('/1/7/42/99/', the worker's
-     * unit and its ancestors), the deepest with a pool for this campaign and track; null when none has one.
-     */
-    public Uni<QuotaPoolEntity> poolCovering(long campaignId, Track track, String orgPath) {
-        List<Long> chain = new ArrayList<>();
-        for (String part : orgPath.split("/")) {
-            if (!part.isEmpty()) {
-                chain.add(Long.parseLong(part));
-            }
-        }
-        if (chain.isEmpty()) {
-            return Uni.createFrom().nullItem();
-        }
-        return list("campaignId = ?1 and track = ?2 and orgUnitId in ?3", campaignId, track, chain).map(pools -> {
-            QuotaPoolEntity deepest = null;
-            for (QuotaPoolEntity p : pools) {
-                if (deepest == null || chain.indexOf(p.orgUnitId) > chain.indexOf(deepest.orgUnitId)) {
-                    deepest = p;
-                }
-            }
-            return deepest;
-        });
+    private static final Sql.Query<QuotaPoolEntity> GIVE_BACK = Sql.query("UPDATE quota_pool SET approved = approved - 1"
+            + " WHERE id = #{pool} AND approved > 0 RETURNING " + COLUMNS, QuotaPoolRepository::row);
+
+    /** Gives back one place; null when the pool has no approved place to give back. */
+    Uni<QuotaPoolEntity> givePlaceBack(long poolId, long applicationId, String actorSubject, LedgerReason reason) {
+        return GIVE_BACK.oneOrNull(Sql.params("pool", poolId)).flatMap(pool -> ledger(pool, 1, reason, applicationId, actorSubject));
+    }
+
+    /** The pools of a campaign and track held by any of these org units. */
+    Uni<List<QuotaPoolEntity>> ofUnits(long campaignId, Track track, Collection<Long> orgUnitIds) {
+        return list("campaignId = ?1 and track = ?2 and orgUnitId in ?3", campaignId, track, orgUnitIds);
     }
 
     public Uni<QuotaPoolEntity> find(long campaignId, long orgUnitId, Track track) {
@@ -73,53 +63,48 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
         return list("campaignId", Sort.by("orgUnitId").and("track"), campaignId);
     }
 
+    private static final Sql.Update CREATE_EMPTY = Sql.update("INSERT INTO quota_pool (campaign_id, org_unit_id, track, allocated)"
+            + " VALUES (#{campaign}, #{unit}, #{track}, 0) ON CONFLICT (campaign_id, org_unit_id, track) DO NOTHING");
+    private static final Sql.Query<QuotaPoolEntity> LOCK_ONE = Sql.query("SELECT " + COLUMNS + " FROM quota_pool"
+            + " WHERE campaign_id = #{campaign} AND org_unit_id = #{unit} AND track = #{track} FOR UPDATE", QuotaPoolRepository::row);
+    private static final Sql.Query<QuotaPoolEntity> RESIZE = Sql.query("UPDATE quota_pool SET allocated = #{allocated}"
+            + " WHERE id = #{pool} AND approved <= #{allocated} RETURNING " + COLUMNS, QuotaPoolRepository::row);
+
     /**
      * Sets a pool's size, creating the pool (at 0) first if needed; null when {@code allocated} is below
      * what the pool has approved (QUOTA_BELOW_APPROVED). Writes an ALLOCATE ledger row.
      */
-    public Uni<QuotaPoolEntity> allocate(long campaignId, long orgUnitId, Track track, int allocated, String actorSubject) {
-        return session().flatMap(s -> s.createNativeQuery("INSERT INTO quota_pool (campaign_id, org_unit_id, track, allocated)"
-                        + " VALUES (:campaign, :unit, :track, 0) ON CONFLICT (campaign_id, org_unit_id, track) DO NOTHING")
-                .setParameter("campaign", campaignId).setParameter("unit", orgUnitId).setParameter("track", track.name())
-                .executeUpdate()
-                .flatMap(ignored -> SessionRows.oneOrNull(s, "SELECT " + COLUMNS + " FROM quota_pool"
-                        + " WHERE campaign_id = $1 AND org_unit_id = $2 AND track = $3 FOR UPDATE", campaignId, orgUnitId, track.name())))
-                .map(QuotaPoolRepository::pool)
-                .flatMap(before -> change("UPDATE quota_pool SET allocated = $2 WHERE id = $1 AND approved <= $2 RETURNING " + COLUMNS,
-                        before.id, allocated)
+    Uni<QuotaPoolEntity> allocate(long campaignId, long orgUnitId, Track track, int allocated, String actorSubject) {
+        var key = Sql.params("campaign", campaignId, "unit", orgUnitId, "track", track);
+        return CREATE_EMPTY.execute(key).flatMap(ignored -> LOCK_ONE.oneOrNull(key))
+                .flatMap(before -> RESIZE.oneOrNull(Sql.params("pool", before.id, "allocated", allocated))
                         .flatMap(after -> ledger(after, after == null ? 0 : after.allocated - before.allocated, LedgerReason.ALLOCATE, null,
                                 actorSubject)));
     }
+
+    private static final Sql.Query<Long> LOCK = Sql.query("SELECT id FROM quota_pool WHERE id = #{pool} FOR UPDATE", r -> r.getLong("id"));
+    private static final Sql.Query<QuotaPoolEntity> SHIFT = Sql.query("UPDATE quota_pool SET allocated = allocated + #{delta}"
+            + " WHERE id = #{pool} AND allocated + #{delta} >= approved RETURNING " + COLUMNS, QuotaPoolRepository::row);
 
     /**
      * Moves {@code places} from one pool to another, both rows locked lower id first so that
      * transfers crossing each other cannot deadlock; null when the source would drop below its approved
      * count (QUOTA_BELOW_APPROVED). Returns [from, to] and writes TRANSFER_OUT and TRANSFER_IN rows.
      */
-    public Uni<List<QuotaPoolEntity>> transfer(long fromPoolId, long toPoolId, int places, String actorSubject) {
-        return lock(Math.min(fromPoolId, toPoolId)).flatMap(ignored -> lock(Math.max(fromPoolId, toPoolId)))
+    Uni<List<QuotaPoolEntity>> transfer(long fromPoolId, long toPoolId, int places, String actorSubject) {
+        return LOCK.list(Sql.params("pool", Math.min(fromPoolId, toPoolId)))
+                .flatMap(ignored -> LOCK.list(Sql.params("pool", Math.max(fromPoolId, toPoolId))))
                 .flatMap(ignored -> shift(fromPoolId, -places, LedgerReason.TRANSFER_OUT, actorSubject))
                 .flatMap(from -> from == null ? Uni.createFrom().<List<QuotaPoolEntity>>nullItem()
                         : shift(toPoolId, places, LedgerReason.TRANSFER_IN, actorSubject).map(to -> List.of(from, to)));
     }
 
     private Uni<QuotaPoolEntity> shift(long poolId, int delta, LedgerReason reason, String actorSubject) {
-        return change("UPDATE quota_pool SET allocated = allocated + $2 WHERE id = $1 AND allocated + $2 >= approved RETURNING " + COLUMNS,
-                poolId, delta).flatMap(pool -> ledger(pool, delta, reason, null, actorSubject));
+        return SHIFT.oneOrNull(Sql.params("pool", poolId, "delta", delta)).flatMap(pool -> ledger(pool, delta, reason, null, actorSubject));
     }
 
-    private Uni<Void> lock(long poolId) {
-        return session().flatMap(s -> SessionRows.list(s, "SELECT id FROM quota_pool WHERE id = $1 FOR UPDATE", poolId)).replaceWithVoid();
-    }
-
-    /**
-     * Runs a conditional UPDATE ... RETURNING on one pool ($1 its id, $2 {@code n} when given): the pool
-     * after it, or null when the condition failed.
-     */
-    private Uni<QuotaPoolEntity> change(String sql, long poolId, Integer n) {
-        return session().flatMap(s -> n == null ? SessionRows.oneOrNull(s, sql, poolId) : SessionRows.oneOrNull(s, sql, poolId, n))
-                .map(row -> row == null ? null : pool(row));
-    }
+    private static final Sql.Update LEDGER = Sql.update("INSERT INTO quota_ledger (pool_id, delta, allocated_after, approved_after,"
+            + " reason, application_id, actor_subject) VALUES (#{pool}, #{delta}, #{allocated}, #{approved}, #{reason}, #{application}, #{actor})");
 
     /**
      * Appends the ledger row for a change that happened ({@code pool} not null) and passes the pool on.
@@ -129,26 +114,7 @@ public class QuotaPoolRepository implements PanacheRepository<QuotaPoolEntity> {
         if (pool == null) {
             return Uni.createFrom().nullItem();
         }
-        return session().flatMap(s -> s.createNativeQuery("INSERT INTO quota_ledger (pool_id, delta, allocated_after, approved_after,"
-                        + " reason, application_id, actor_subject) VALUES (:pool, :delta, :allocated, :approved, :reason, :application, :actor)")
-                .setParameter("pool", pool.id).setParameter("delta", delta).setParameter("allocated", pool.allocated)
-                .setParameter("approved", pool.approved).setParameter("reason", reason.name())
-                .setParameter("application", applicationId).setParameter("actor", actorSubject)
-                .executeUpdate()).replaceWith(pool);
-    }
-
-    private Uni<Mutiny.Session> session() {
-        return getSession();
-    }
-
-    private static QuotaPoolEntity pool(Object[] row) {
-        QuotaPoolEntity p = new QuotaPoolEntity();
-        p.id = ((Number) row[0]).longValue();
-        p.campaignId = ((Number) row[1]).longValue();
-        p.orgUnitId = ((Number) row[2]).longValue();
-        p.track = Track.valueOf(row[3].toString());
-        p.allocated = ((Number) row[4]).intValue();
-        p.approved = ((Number) row[5]).intValue();
-        return p;
+        return LEDGER.execute(Sql.params("pool", pool.id, "delta", delta, "allocated", pool.allocated, "approved", pool.approved,
+                "reason", reason, "application", applicationId, "actor", actorSubject)).replaceWith(pool);
     }
 }

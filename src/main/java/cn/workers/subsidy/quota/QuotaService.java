@@ -1,17 +1,21 @@
 package cn.workers.subsidy.quota;
 
+import cn.workers.subsidy.common.paging.Paging;
+import cn.workers.subsidy.common.error.Validation;
 import cn.workers.subsidy.campaign.CampaignEntity;
-import cn.workers.subsidy.campaign.CampaignRepository;
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.campaign.CampaignService;
+import cn.workers.subsidy.vocabulary.LedgerReason;
+import cn.workers.subsidy.vocabulary.OrgPaths;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.Ids;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
 import cn.workers.subsidy.common.paging.Connection;
 import cn.workers.subsidy.common.paging.PageRequest;
 import cn.workers.subsidy.org.OrgUnitEntity;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.AdminScope;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.org.AdminScope;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,14 +30,18 @@ import java.util.List;
 @ApplicationScoped
 public class QuotaService {
 
+    private final Paging paging;
+    private final Validation validation;
     private final QuotaPoolRepository pools;
     private final QuotaLedgerRepository ledger;
-    private final CampaignRepository campaigns;
-    private final OrgUnitRepository orgUnits;
+    private final CampaignService campaigns;
+    private final OrgUnitService orgUnits;
     private final AdminScope scope;
 
-    QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignRepository campaigns, OrgUnitRepository orgUnits,
-            AdminScope scope) {
+    QuotaService(QuotaPoolRepository pools, QuotaLedgerRepository ledger, CampaignService campaigns, OrgUnitService orgUnits,
+            AdminScope scope, Validation validation, Paging paging) {
+        this.paging = paging;
+        this.validation = validation;
         this.pools = pools;
         this.ledger = ledger;
         this.campaigns = campaigns;
@@ -44,10 +52,8 @@ public class QuotaService {
     /** Creates or resizes the pool of a unit at the campaign's last review stage; never below its approved count. */
     @WithTransaction
     public Uni<QuotaPool> allocate(Caller caller, AllocateQuotaInput in) {
+        validation.check(in);
         return scope.adminUnit(caller).flatMap(admin -> campaign(in.campaignId()).flatMap(campaign -> {
-            if (in.allocated() < 0) {
-                throw DomainException.validation("allocated", "allocated cannot be negative");
-            }
             requireFunded(campaign, in.track());
             return unit(in.orgUnitCode(), "orgUnitCode").flatMap(unit -> {
                 AdminScope.requireCovers(admin, unit, "org unit " + unit.code);
@@ -68,10 +74,8 @@ public class QuotaService {
     /** Moves places between two pools of one campaign and track, atomically; returns [from, to]. */
     @WithTransaction
     public Uni<List<QuotaPool>> transfer(Caller caller, TransferQuotaInput in) {
+        validation.check(in);
         return scope.adminUnit(caller).flatMap(admin -> campaign(in.campaignId()).flatMap(campaign -> {
-            if (in.places() <= 0) {
-                throw DomainException.validation("places", "places must be positive");
-            }
             if (in.fromOrgUnitCode().strip().equals(in.toOrgUnitCode().strip())) {
                 throw DomainException.validation("toOrgUnitCode", "a transfer needs two different pools");
             }
@@ -98,7 +102,7 @@ public class QuotaService {
     /** A pool's ledger, newest first, keyset-paged by entry id. */
     @WithSession
     public Uni<Connection<QuotaLedgerEntry>> ledger(String poolId, Integer first, String after) {
-        return Uni.createFrom().item(() -> PageRequest.of(first, after)).flatMap(page -> {
+        return Uni.createFrom().item(() -> paging.request(first, after)).flatMap(page -> {
             long beforeId = page.hasCursor() ? page.longKey(0) : Long.MAX_VALUE;
             return pools.findById(Ids.parse(poolId, "quota pool")).flatMap(pool -> {
                 if (pool == null) {
@@ -111,11 +115,61 @@ public class QuotaService {
     }
 
     private Uni<CampaignEntity> campaign(String id) {
-        return Uni.createFrom().item(() -> Ids.parse(id, "campaign")).flatMap(campaigns::findById).map(c -> {
-            if (c == null) {
-                throw DomainException.notFound("campaign");
+        return campaigns.require(id);
+    }
+
+    // ───────────── places: called by the application life cycle, in its transaction ─────────────
+
+    /**
+     * The pool that covers a worker's union for a campaign and track: of the units on {@code orgPath} (the
+     * worker's union and its ancestors), the deepest with a pool; NO_QUOTA_POOL when none has one.
+     */
+    public Uni<Long> poolFor(long campaignId, Track track, String orgPath) {
+        return poolCovering(campaignId, track, orgPath).map(pool -> {
+            if (pool == null) {
+                throw new DomainException(ErrorCode.NO_QUOTA_POOL, "no quota pool covers this worker's union for the " + track + " track");
             }
-            return c;
+            return pool.id;
+        });
+    }
+
+    /**
+     * Takes a place of the pool for an application, with its ledger entry; QUOTA_EXHAUSTED when the pool is
+     * full (the caller's transaction then fails and nothing of it stays).
+     */
+    public Uni<Void> takePlace(long poolId, long applicationId, String actor, LedgerReason reason) {
+        return pools.takePlace(poolId, applicationId, actor, reason).map(taken -> {
+            if (taken == null) {
+                throw new DomainException(ErrorCode.QUOTA_EXHAUSTED, "the quota pool has no place left");
+            }
+            return null;
+        });
+    }
+
+    /** Gives back the place an application held; a pool with nothing approved is a broken invariant. */
+    public Uni<Void> givePlaceBack(long poolId, long applicationId, String actor, LedgerReason reason) {
+        return pools.givePlaceBack(poolId, applicationId, actor, reason).map(pool -> {
+            if (pool == null) {
+                throw new IllegalStateException("pool " + poolId + " has no approved place to give back for application " + applicationId);
+            }
+            return null;
+        });
+    }
+
+    /** The pool that covers a worker's union: the deepest unit on its path with a pool of this campaign and track; null when none. */
+    Uni<QuotaPoolEntity> poolCovering(long campaignId, Track track, String orgPath) {
+        List<Long> chain = OrgPaths.ids(orgPath);
+        if (chain.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return pools.ofUnits(campaignId, track, chain).map(found -> {
+            QuotaPoolEntity deepest = null;
+            for (QuotaPoolEntity p : found) {
+                if (deepest == null || chain.indexOf(p.orgUnitId) > chain.indexOf(deepest.orgUnitId)) {
+                    deepest = p;
+                }
+            }
+            return deepest;
         });
     }
 

@@ -1,9 +1,9 @@
 package cn.workers.subsidy.stats;
 
-import cn.workers.subsidy.campaign.CampaignRepository;
+import cn.workers.subsidy.campaign.CampaignService;
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.common.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CampaignStatsService {
 
-    private final OrgUnitRepository orgUnits;
-    private final CampaignRepository campaigns;
+    private final OrgUnitService orgUnits;
+    private final CampaignService campaigns;
     private final StatsRepository stats;
 
-    CampaignStatsService(OrgUnitRepository orgUnits, CampaignRepository campaigns, StatsRepository stats) {
+    CampaignStatsService(OrgUnitService orgUnits, CampaignService campaigns, StatsRepository stats) {
         this.orgUnits = orgUnits;
         this.campaigns = campaigns;
         this.stats = stats;

@@ -1,21 +1,21 @@
 package cn.workers.subsidy.worker;
 
-import cn.workers.subsidy.campaign.Track;
+import cn.workers.subsidy.common.error.Validation;
+import cn.workers.subsidy.vocabulary.Track;
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.common.error.Inputs;
 import cn.workers.subsidy.org.OrgUnit;
-import cn.workers.subsidy.org.OrgUnitKind;
-import cn.workers.subsidy.org.OrgUnitRepository;
-import cn.workers.subsidy.security.Caller;
-import cn.workers.subsidy.security.PiiCipher;
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
+import cn.workers.subsidy.org.OrgUnitService;
+import cn.workers.subsidy.common.security.Caller;
+import cn.workers.subsidy.common.security.PiiCipher;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -23,15 +23,18 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ProfileService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final WorkerRepository workers;
-    private final OrgUnitRepository orgUnits;
+    private final OrgUnitService orgUnits;
     private final PiiCipher cipher;
     private final WorkerViews views;
+    private final Validation validation;
+    private final Clock clock;
 
-    ProfileService(WorkerRepository workers, OrgUnitRepository orgUnits, PiiCipher cipher, WorkerViews views) {
+    ProfileService(WorkerRepository workers, OrgUnitService orgUnits, PiiCipher cipher, WorkerViews views, Validation validation, Clock clock) {
+        this.validation = validation;
+        this.clock = clock;
         this.workers = workers;
         this.orgUnits = orgUnits;
         this.cipher = cipher;
@@ -49,7 +52,7 @@ public class ProfileService {
             if (unit.kind != OrgUnitKind.GRASSROOTS) {
                 throw DomainException.validation("orgUnitCode", "a worker belongs to a workplace union (GRASSROOTS)");
             }
-            return workers.find("idNumberHash = ?1 and subject <> ?2", idHash, caller.subject()).firstResult()
+            return workers.otherWithIdNumber(idHash, caller.subject())
                     .flatMap(other -> {
                         if (other != null) {
                             throw DomainException.validation("idNumber", "this ID number is registered to another account");
@@ -85,27 +88,28 @@ public class ProfileService {
     record Profile(String name, IdNumber id, String phone, String unionMemberNo, String employer, String orgUnitCode) {
     }
 
-    static Profile validate(WorkerProfileInput in) {
-        String name = Inputs.text("name", in.name(), 50);
+    Profile validate(WorkerProfileInput in) {
+        validation.check(in);
+        String name = in.name().strip();
         IdNumber id;
         try {
-            id = IdNumber.parse(in.idNumber(), LocalDate.now(CHINA));
+            id = IdNumber.parse(in.idNumber(), LocalDate.now(clock));
         } catch (IdNumber.Invalid e) {
             throw new DomainException(ErrorCode.INVALID_ID_NUMBER, e.getMessage(), "idNumber");
         }
-        String phone = Inputs.text("phone", in.phone(), 20).replace(" ", "").replace("-", "");
+        String phone = in.phone().strip().replace(" ", "").replace("-", "");
         if (phone.startsWith("+86")) {
             phone = phone.substring(3);
         }
         if (!MOBILE.matcher(phone).matches()) {
             throw DomainException.validation("phone", "phone must be an 11-digit mainland mobile number");
         }
-        String memberNo = Inputs.text("unionMemberNo", in.unionMemberNo(), 64);
-        String employer = Inputs.text("employer", in.employer(), 200);
-        String orgUnitCode = Inputs.text("orgUnitCode", in.orgUnitCode(), 32);
+        String memberNo = in.unionMemberNo().strip();
+        String employer = in.employer().strip();
+        String orgUnitCode = in.orgUnitCode().strip();
         if (in.educationLevel() == null || in.educationLevel().track() != Track.EDUCATION) {
             throw DomainException.validation("educationLevel", "educationLevel must be one of " + Arrays.toString(
-                    cn.workers.subsidy.campaign.Level.of(Track.EDUCATION).toArray()));
+                    cn.workers.subsidy.vocabulary.Level.of(Track.EDUCATION).toArray()));
         }
         if (in.skillGrade() != null && in.skillGrade().track() != Track.SKILL) {
             throw DomainException.validation("skillGrade", "skillGrade must be a SKILL level or null");

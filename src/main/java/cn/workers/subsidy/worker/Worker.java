@@ -1,11 +1,12 @@
 package cn.workers.subsidy.worker;
 
-import cn.workers.subsidy.campaign.Level;
+import cn.workers.subsidy.vocabulary.Level;
 import cn.workers.subsidy.org.OrgUnit;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import cn.workers.subsidy.vocabulary.EmployerKind;
 /**
  * A worker's profile as the API shows it. {@code phone} is the full number only for the owner
  * and the academy of an approved course; everyone else gets the masked form. The same holds for

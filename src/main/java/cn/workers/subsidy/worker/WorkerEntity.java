@@ -1,6 +1,6 @@
 package cn.workers.subsidy.worker;
 
-import cn.workers.subsidy.campaign.Level;
+import cn.workers.subsidy.vocabulary.Level;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import cn.workers.subsidy.vocabulary.EmployerKind;
 /** A worker's profile. The ID number and phone are held only encrypted; see {@code PiiCipher}. */
 @Entity
 @Table(name = "worker")

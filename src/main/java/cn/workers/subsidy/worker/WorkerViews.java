@@ -1,7 +1,7 @@
 package cn.workers.subsidy.worker;
 
 import cn.workers.subsidy.org.OrgUnit;
-import cn.workers.subsidy.security.PiiCipher;
+import cn.workers.subsidy.common.security.PiiCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a stored profile into its API form, decrypting only what the viewer may see. */

@@ -39,7 +39,7 @@ class RegisterAcademyTest {
     @Test
     void headquartersBranchesTrainingBasesAndColleges() {
         Fixtures.Tree t = fx.tree();
-        String admin = Tokens.admin(Fixtures.unique("admin-"), t.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("admin-"), t.provinceCode());
         String hq = Fixtures.unique("HQ");
         JsonPath r = register(admin, academy(hq, "HEADQUARTERS", null, t.provinceCode()));
         assertEquals(hq, r.getString("data.registerAcademy.code"));
@@ -61,7 +61,7 @@ class RegisterAcademyTest {
     @Test
     void parentsAndOrgUnitsAreChecked() {
         Fixtures.Tree t = fx.tree();
-        String admin = Tokens.admin(Fixtures.unique("admin-"), t.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("admin-"), t.provinceCode());
         String hq = Fixtures.unique("HQ");
         register(admin, academy(hq, "HEADQUARTERS", null, t.provinceCode()));
         register(admin, academy(hq + "-B", "BRANCH", hq, t.cityCode()));
@@ -87,7 +87,7 @@ class RegisterAcademyTest {
         Fixtures.Tree t = fx.tree();
         Map<String, Object> input = academy(Fixtures.unique("HQ"), "HEADQUARTERS", null, t.cityCode());
         Map<String, String> denied = new LinkedHashMap<>(Callers.nonAdmins(t.provinceCode(), "ZJGJ"));
-        denied.put("city admin", Tokens.admin(Fixtures.unique("a-"), t.cityCode()));
+        denied.put("city admin", Tokens.TEST.admin(Fixtures.unique("a-"), t.cityCode()));
         denied.forEach((who, token) -> assertRefused(token, input, "FORBIDDEN", null));
         assertRefused(null, input, "UNAUTHENTICATED", null);
     }

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class BadRequestTest {
 
-    private static final String TOKEN = Tokens.worker("bad-request-worker");
+    private static final String TOKEN = Tokens.TEST.worker("bad-request-worker");
 
     private static Response post(String contentType, String body) {
         return RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType(contentType).body(body).post("/graphql");
@@ -62,6 +62,16 @@ class BadRequestTest {
         Response r = post("application/json", "{\"query\": \"{ me { subject } }\", \"variables\": {\"pad\": \"" + padding + "\"}}");
         assertNoInternals(r);
         assertThat(r.statusCode(), is(413));
+        assertThat(r.contentType(), containsString("application/json"));
+        assertThat(r.jsonPath().getString("errors[0].extensions.code"), equalTo("QUERY_TOO_COMPLEX"));
+        assertThat(r.jsonPath().getString("errors[0].message"), containsString("512 KiB"));
+        // sent in chunks, without a Content-Length to refuse it by: the body handler stops it at the limit all the same
+        Response chunked = RestAssured.given().header("Authorization", "Bearer " + TOKEN).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream(("{\"query\": \"{ me { subject } }\", \"variables\": {\"pad\": \"" + padding + "\"}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).post("/graphql");
+        assertNoInternals(chunked);
+        assertThat(chunked.statusCode(), is(413));
+        assertThat(chunked.jsonPath().getString("errors[0].extensions.code"), equalTo("QUERY_TOO_COMPLEX"));
     }
 
     @Test

@@ -15,18 +15,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static cn.workers.subsidy.application.ApplicationStatus.APPROVED;
-import static cn.workers.subsidy.application.ApplicationStatus.CANCELLED;
-import static cn.workers.subsidy.application.ApplicationStatus.COMPLETED;
-import static cn.workers.subsidy.application.ApplicationStatus.ENROLLED;
-import static cn.workers.subsidy.application.ApplicationStatus.REJECTED;
-import static cn.workers.subsidy.application.ApplicationStatus.SUBMITTED;
-import static cn.workers.subsidy.application.ApplicationStatus.WITHDRAWN;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.APPROVED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.CANCELLED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.COMPLETED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.ENROLLED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.REJECTED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.SUBMITTED;
+import static cn.workers.subsidy.vocabulary.ApplicationStatus.WITHDRAWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * Random walks through the life cycle, starting from SUBMITTED: each step is an action (with a
  * lastStage flag for APPROVE) applied through {@link StateMachine#next}; refused steps are skipped.

@@ -2,7 +2,7 @@ package cn.workers.subsidy.application;
 
 import cn.workers.subsidy.common.error.DomainException;
 import cn.workers.subsidy.common.error.ErrorCode;
-import cn.workers.subsidy.security.Roles;
+import cn.workers.subsidy.vocabulary.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
 /**
  * Every (status, action, lastStage) against the life cycle of DESIGN.md, written out in full.
  * A cell is the status reached, "-" for ILLEGAL_TRANSITION; an APPROVE cell is

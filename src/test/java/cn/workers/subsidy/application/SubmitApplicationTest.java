@@ -1,5 +1,6 @@
 package cn.workers.subsidy.application;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
@@ -13,13 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,10 +31,6 @@ class SubmitApplicationTest {
     @Inject
     Db db;
 
-    private static Map<String, Object> input(long campaign, long course, String requestId) {
-        return Map.of("campaignId", String.valueOf(campaign), "courseId", String.valueOf(course), "clientRequestId", requestId);
-    }
-
     private long applications(long worker) {
         return db.count("SELECT count(*) FROM application WHERE worker_id = ?", worker);
     }
@@ -46,7 +38,7 @@ class SubmitApplicationTest {
     @Test
     void submitsAtTheFirstStageWithTheCappedSubsidy() {
         World w = World.create(fx, "GRASSROOTS,TOWNSHIP,COUNTY,CITY");
-        JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "r1")).ok();
+        JsonPath r = w.submission(w.workerSubject(), w.educationCourse(), "r1").ok();
         assertThat(r.getString("data.submitApplication.status"), equalTo("SUBMITTED"));
         assertThat(r.getString("data.submitApplication.currentStage"), equalTo("GRASSROOTS"));
         assertThat(r.getInt("data.submitApplication.version"), equalTo(1));
@@ -70,7 +62,7 @@ class SubmitApplicationTest {
     @Test
     void standardCapsTheSubsidyWhenTuitionIsHigher() {
         World w = World.create(fx, "GRASSROOTS");
-        JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.skillCourse(), "r1")).ok();
+        JsonPath r = w.submission(w.workerSubject(), w.skillCourse(), "r1").ok();
         assertThat(r.getInt("data.submitApplication.subsidyFen"), equalTo(300000));
         assertThat(r.get("data.submitApplication.fromLevel"), equalTo(null));
     }
@@ -78,9 +70,9 @@ class SubmitApplicationTest {
     @Test
     void sameClientRequestIdGivesTheSameApplication() {
         World w = World.create(fx, "GRASSROOTS");
-        String first = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "same")).ok()
+        String first = w.submission(w.workerSubject(), w.educationCourse(), "same").ok()
                 .getString("data.submitApplication.id");
-        String again = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "same")).ok()
+        String again = w.submission(w.workerSubject(), w.educationCourse(), "same").ok()
                 .getString("data.submitApplication.id");
         assertEquals(first, again);
         assertEquals(1, applications(w.worker()));
@@ -89,9 +81,11 @@ class SubmitApplicationTest {
     @Test
     void concurrentReplaysOfOneRequestMakeOneApplication() throws Exception {
         World w = World.create(fx, "GRASSROOTS");
-        List<String> ids = raceFor(12, i -> Gql.op("SubmitApplication").as(w.workerToken())
-                .var("input", input(w.campaign(), w.educationCourse(), "one-request")).send()).stream().map(r -> r.getString("data.submitApplication.id") != null
-                ? r.getString("data.submitApplication.id") : r.getString("errors[0].extensions.code") + ":" + r.getString("errors[0].message")).toList();
+        List<String> ids = Concurrently.times(12, i -> {
+            JsonPath r = w.submission(w.workerSubject(), w.educationCourse(), "one-request").send();
+            String id = r.getString("data.submitApplication.id");
+            return id != null ? id : r.getString("errors[0].extensions.code") + ":" + r.getString("errors[0].message");
+        });
         assertEquals(1, ids.stream().distinct().count(), "every replay answers with the same application: " + ids);
         assertEquals(1, applications(w.worker()));
     }
@@ -99,8 +93,8 @@ class SubmitApplicationTest {
     @Test
     void concurrentDifferentRequestsMakeOneApplicationAndDuplicates() throws Exception {
         World w = World.create(fx, "GRASSROOTS");
-        List<String> outcomes = race(12, i -> {
-            JsonPath r = Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "req-" + i)).send();
+        List<String> outcomes = Concurrently.times(12, i -> {
+            JsonPath r = w.submission(w.workerSubject(), w.educationCourse(), "req-" + i).send();
             return r.getString("errors[0].extensions.code") != null ? r.getString("errors[0].extensions.code") : "CREATED";
         });
         assertEquals(1, outcomes.stream().filter("CREATED"::equals).count(), outcomes.toString());
@@ -108,54 +102,10 @@ class SubmitApplicationTest {
         assertEquals(1, applications(w.worker()));
     }
 
-    interface Attempt {
-        String run(int i) throws Exception;
-    }
-
-    interface Call<T> {
-        T run(int i) throws Exception;
-    }
-
-    static <T> List<T> raceFor(int n, Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Callable<T>> tasks = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                tasks.add(() -> call.run(k));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static List<String> race(int n, Attempt attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Callable<String>> tasks = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                tasks.add(() -> attempt.run(k));
-            }
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     // ───────────── eligibility: each rule refused with its own code, nothing stored ─────────────
 
     private void refused(String token, long worker, long campaign, long course, String code) {
-        assertThat(Gql.op("SubmitApplication").as(token).var("input", input(campaign, course, Fixtures.unique("r"))).errorCode(), equalTo(code));
+        assertThat(Gql.op("SubmitApplication").as(token).var("input", World.submitInput(campaign, course, Fixtures.unique("r"))).errorCode(), equalTo(code));
         if (worker > 0) {
             assertEquals(0, applications(worker), "nothing stored for " + code);
         }
@@ -165,7 +115,7 @@ class SubmitApplicationTest {
     void withoutProfileItIsProfileIncomplete() {
         World w = World.create(fx, "GRASSROOTS");
         String stranger = Fixtures.unique("no-profile-");
-        refused(Tokens.worker(stranger), -1, w.campaign(), w.educationCourse(), "PROFILE_INCOMPLETE");
+        refused(Tokens.TEST.worker(stranger), -1, w.campaign(), w.educationCourse(), "PROFILE_INCOMPLETE");
         assertEquals(0, db.count("SELECT count(*) FROM application a JOIN worker x ON x.id = a.worker_id WHERE x.subject = ?", stranger));
     }
 
@@ -194,10 +144,10 @@ class SubmitApplicationTest {
         World w = World.create(fx, "GRASSROOTS");
         String office = Fixtures.unique("office-");
         long officeWorker = fx.worker(office, w.tree().grassroots(), IdNumbers.aged(35), "ENTERPRISE", false, "HIGH_SCHOOL", null);
-        refused(Tokens.worker(office), officeWorker, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
+        refused(Tokens.TEST.worker(office), officeWorker, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
         String civil = Fixtures.unique("civil-");
         long civilServant = fx.worker(civil, w.tree().grassroots(), IdNumbers.aged(35), "PUBLIC_INSTITUTION", true, "HIGH_SCHOOL", null);
-        refused(Tokens.worker(civil), civilServant, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
+        refused(Tokens.TEST.worker(civil), civilServant, w.campaign(), w.educationCourse(), "EMPLOYMENT_NOT_ELIGIBLE");
     }
 
     @Test
@@ -213,15 +163,15 @@ class SubmitApplicationTest {
         World w = World.create(fx, "GRASSROOTS");
         String bachelor = Fixtures.unique("bachelor-");
         long worker = fx.worker(bachelor, w.tree().grassroots(), IdNumbers.aged(30), "ENTERPRISE", true, "BACHELOR", "SKILL_3");
-        refused(Tokens.worker(bachelor), worker, w.campaign(), w.educationCourse(), "LEVEL_NOT_HIGHER");
-        refused(Tokens.worker(bachelor), worker, w.campaign(), w.skillCourse(), "LEVEL_NOT_HIGHER");
+        refused(Tokens.TEST.worker(bachelor), worker, w.campaign(), w.educationCourse(), "LEVEL_NOT_HIGHER");
+        refused(Tokens.TEST.worker(bachelor), worker, w.campaign(), w.skillCourse(), "LEVEL_NOT_HIGHER");
     }
 
     @Test
     void oneLiveApplicationPerCampaign() {
         World w = World.create(fx, "GRASSROOTS");
-        Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), "first")).ok();
-        assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.skillCourse(), "second")).errorCode(),
+        w.submission(w.workerSubject(), w.educationCourse(), "first").ok();
+        assertThat(w.submission(w.workerSubject(), w.skillCourse(), "second").errorCode(),
                 equalTo("DUPLICATE_APPLICATION"));
         assertEquals(1, applications(w.worker()));
     }
@@ -242,8 +192,8 @@ class SubmitApplicationTest {
     @Test
     void onlyWorkersSubmit() {
         World w = World.create(fx, "GRASSROOTS");
-        for (String token : List.of(Tokens.reviewer("rv", w.tree().grassroots() + ""), Tokens.admin("ad", w.tree().provinceCode()),
-                Tokens.academy("ac", w.academyCode()), Tokens.finance("fi", w.tree().provinceCode()), Tokens.auditor("au", w.tree().provinceCode()))) {
+        for (String token : List.of(Tokens.TEST.reviewer("rv", w.tree().grassroots() + ""), Tokens.TEST.admin("ad", w.tree().provinceCode()),
+                Tokens.TEST.academy("ac", w.academyCode()), Tokens.TEST.finance("fi", w.tree().provinceCode()), Tokens.TEST.auditor("au", w.tree().provinceCode()))) {
             refused(token, w.worker(), w.campaign(), w.educationCourse(), "FORBIDDEN");
         }
         refused(null, w.worker(), w.campaign(), w.educationCourse(), "UNAUTHENTICATED");
@@ -254,7 +204,7 @@ class SubmitApplicationTest {
         World w = World.create(fx, "GRASSROOTS");
         assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", Map.of("campaignId", "not-a-number",
                 "courseId", String.valueOf(w.educationCourse()), "clientRequestId", "x")).errorCode(), equalTo("NOT_FOUND"));
-        assertThat(Gql.op("SubmitApplication").as(w.workerToken()).var("input", input(w.campaign(), w.educationCourse(), " ")).errorCode(),
+        assertThat(w.submission(w.workerSubject(), w.educationCourse(), " ").errorCode(),
                 equalTo("VALIDATION"));
         assertEquals(0, applications(w.worker()));
         assertThat(Gql.op("MyApplications").as(w.workerToken()).ok().getList("data.myApplications"), hasSize(0));

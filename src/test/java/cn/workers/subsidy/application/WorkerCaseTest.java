@@ -29,11 +29,6 @@ class WorkerCaseTest {
     @Inject
     Db db;
 
-    private long submit(World w) {
-        return Long.parseLong(Gql.op("SubmitApplication").as(w.workerToken()).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", Fixtures.unique("r"))).ok().getString("data.submitApplication.id"));
-    }
-
     private Object[] state(long id) {
         return db.row("SELECT status, version FROM application WHERE id = ?", id);
     }
@@ -41,7 +36,7 @@ class WorkerCaseTest {
     @Test
     void returnedApplicationIsResubmittedForAnotherCourse() {
         World w = World.create(fx, "GRASSROOTS,TOWNSHIP");
-        long id = submit(w);
+        long id = w.submit();
         db.update("UPDATE application SET status = 'RETURNED', current_stage = NULL, stage_unit_id = NULL, version = 2 WHERE id = ?", id);
         JsonPath r = Gql.op("ResubmitApplication").as(w.workerToken())
                 .vars(Map.of("id", "" + id, "expectedVersion", 2, "courseId", "" + w.skillCourse())).ok();
@@ -55,7 +50,7 @@ class WorkerCaseTest {
     @Test
     void resubmitRefusesStaleVersionWrongStatusAndOtherWorkers() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         assertThat(Gql.op("ResubmitApplication").as(w.workerToken()).vars(Map.of("id", "" + id, "expectedVersion", 1)).errorCode(),
                 equalTo("ILLEGAL_TRANSITION"));
         db.update("UPDATE application SET status = 'RETURNED', current_stage = NULL, stage_unit_id = NULL, version = 2 WHERE id = ?", id);
@@ -71,19 +66,19 @@ class WorkerCaseTest {
     @Test
     void withdrawBeforeReview() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         JsonPath r = Gql.op("WithdrawApplication").as(w.workerToken()).vars(Map.of("id", "" + id, "expectedVersion", 1, "reason", "changed plans")).ok();
         assertThat(r.getString("data.withdrawApplication.status"), equalTo("WITHDRAWN"));
         assertThat(r.get("data.withdrawApplication.currentStage"), equalTo(null));
         assertEquals("changed plans", db.one("SELECT comment FROM application_history WHERE application_id = ? AND action = 'WITHDRAW'", id));
         // a withdrawn case frees the campaign for a new application
-        submit(w);
+        w.submit();
     }
 
     @Test
     void withdrawingAnApprovedApplicationGivesItsPlaceBack() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 2);
         db.update("UPDATE quota_pool SET approved = 1 WHERE id = ?", pool);
         db.update("UPDATE application SET status = 'APPROVED', current_stage = NULL, stage_unit_id = NULL, quota_pool_id = ?,"
@@ -98,7 +93,7 @@ class WorkerCaseTest {
     @Test
     void withdrawRefusedAfterEnrollmentForStaleVersionAndForOthers() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         World other = World.create(fx, "GRASSROOTS");
         assertThat(Gql.op("WithdrawApplication").as(other.workerToken()).vars(Map.of("id", "" + id, "expectedVersion", 1)).errorCode(),
                 equalTo("NOT_FOUND"));
@@ -118,7 +113,7 @@ class WorkerCaseTest {
     @Test
     void workersSeeOnlyTheirOwnApplications() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         World other = World.create(fx, "GRASSROOTS");
         assertThat(Gql.op("MyApplications").as(w.workerToken()).ok().getList("data.myApplications.id"), contains("" + id));
         assertThat(Gql.op("MyApplications").as(other.workerToken()).ok().getList("data.myApplications"), hasSize(0));
@@ -137,11 +132,11 @@ class WorkerCaseTest {
     @Test
     void reviewerOfAnotherCitySeesNothingAndReviewerInScopeSeesMaskedData() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
+        long id = w.submit();
         Fixtures.Tree elsewhere = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
-        assertThat(Gql.op("ApplicationDetail").as(Tokens.reviewer("rv-x", elsewhere.cityCode())).var("id", "" + id).errorCode(),
+        assertThat(Gql.op("ApplicationDetail").as(Tokens.TEST.reviewer("rv-x", elsewhere.cityCode())).var("id", "" + id).errorCode(),
                 equalTo("NOT_FOUND"));
-        JsonPath inScope = Gql.op("ApplicationDetail").as(Tokens.reviewer("rv-in", w.tree().cityCode())).var("id", "" + id).ok();
+        JsonPath inScope = Gql.op("ApplicationDetail").as(Tokens.TEST.reviewer("rv-in", w.tree().cityCode())).var("id", "" + id).ok();
         assertThat(inScope.getString("data.application.worker.phone").contains("****"), equalTo(true));
         assertThat(inScope.getList("data.application.history"), hasSize(1));
     }
@@ -149,8 +144,8 @@ class WorkerCaseTest {
     @Test
     void nonWorkersCannotWithdrawOrList() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
-        for (String token : List.of(Tokens.reviewer("r", w.tree().grassrootsCode()), Tokens.admin("a", w.tree().provinceCode()))) {
+        long id = w.submit();
+        for (String token : List.of(Tokens.TEST.reviewer("r", w.tree().grassrootsCode()), Tokens.TEST.admin("a", w.tree().provinceCode()))) {
             assertThat(Gql.op("WithdrawApplication").as(token).vars(Map.of("id", "" + id, "expectedVersion", 1)).errorCode(), equalTo("FORBIDDEN"));
             assertThat(Gql.op("MyApplications").as(token).errorCode(), equalTo("FORBIDDEN"));
         }

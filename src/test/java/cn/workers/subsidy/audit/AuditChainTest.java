@@ -46,19 +46,19 @@ class AuditChainTest {
 
     private Walk walk() {
         World w = World.create(fx, "GRASSROOTS,CITY");
-        String admin = Tokens.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
         long pool = allocate(admin, w.campaign(), w.tree().cityCode(), 5);
-        long approved = submit(w, w.workerSubject());
-        long withdrawn = submit(w, worker(w));
-        long waiting = submit(w, worker(w));
-        String grassroots = Tokens.reviewer(Fixtures.unique("rv-"), w.tree().grassrootsCode());
-        String city = Tokens.reviewer(Fixtures.unique("rv-"), w.tree().cityCode());
+        long approved = w.submit(w.workerSubject());
+        long withdrawn = w.submit(worker(w));
+        long waiting = w.submit(worker(w));
+        String grassroots = Tokens.TEST.reviewer(Fixtures.unique("rv-"), w.tree().grassrootsCode());
+        String city = Tokens.TEST.reviewer(Fixtures.unique("rv-"), w.tree().cityCode());
         for (long id : List.of(approved, withdrawn)) {
             ok("ApproveApplication", grassroots, Map.of("id", "" + id, "expectedVersion", 1, "comment", "同意，材料齐全"));
             ok("ApproveApplication", city, Map.of("id", "" + id, "expectedVersion", 2, "comment", "同意 | 'quoted'"));
         }
         String withdrawer = (String) db.one("SELECT w.subject FROM application a JOIN worker w ON w.id = a.worker_id WHERE a.id = ?", withdrawn);
-        ok("WithdrawApplication", Tokens.worker(withdrawer), Map.of("id", "" + withdrawn, "expectedVersion", 3, "reason", "换课程"));
+        ok("WithdrawApplication", Tokens.TEST.worker(withdrawer), Map.of("id", "" + withdrawn, "expectedVersion", 3, "reason", "换课程"));
         allocate(admin, w.campaign(), w.tree().cityCode(), 6);
         return new Walk(w, pool, approved, withdrawn, waiting);
     }
@@ -67,11 +67,6 @@ class AuditChainTest {
         String subject = Fixtures.unique("worker-");
         fx.worker(subject, w.tree().grassroots());
         return subject;
-    }
-
-    private static long submit(World w, String subject) {
-        return Long.parseLong(Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", Fixtures.unique("req-"))).ok().getString("data.submitApplication.id"));
     }
 
     private static long allocate(String admin, long campaign, String unitCode, int places) {
@@ -88,7 +83,7 @@ class AuditChainTest {
     }
 
     private static String provinceAuditor(Walk walk) {
-        return Tokens.auditor(Fixtures.unique("au-"), walk.world().tree().provinceCode());
+        return Tokens.TEST.auditor(Fixtures.unique("au-"), walk.world().tree().provinceCode());
     }
 
     private List<Long> history(long application) {
@@ -285,9 +280,9 @@ class AuditChainTest {
         Walk walk = walk();
         long campaign = walk.world().campaign();
         Fixtures.Tree t = walk.world().tree();
-        for (String token : List.of(Tokens.worker(walk.world().workerSubject()), Tokens.reviewer("rv", t.cityCode()),
-                Tokens.admin("adm", t.provinceCode()), Tokens.finance("fin", t.provinceCode()), Tokens.academy("ac", walk.world().academyCode()),
-                Tokens.auditor("au-none", null), Tokens.auditor("au-nowhere", Fixtures.unique("NOWHERE")))) {
+        for (String token : List.of(Tokens.TEST.worker(walk.world().workerSubject()), Tokens.TEST.reviewer("rv", t.cityCode()),
+                Tokens.TEST.admin("adm", t.provinceCode()), Tokens.TEST.finance("fin", t.provinceCode()), Tokens.TEST.academy("ac", walk.world().academyCode()),
+                Tokens.TEST.auditor("au-none", null), Tokens.TEST.auditor("au-nowhere", Fixtures.unique("NOWHERE")))) {
             assertEquals("FORBIDDEN", Gql.op("AuditChain").as(token).var("campaignId", "" + campaign).errorCode());
         }
         assertEquals("UNAUTHENTICATED", Gql.op("AuditChain").var("campaignId", "" + campaign).errorCode());
@@ -300,27 +295,27 @@ class AuditChainTest {
         Walk walk = walk();
         World w = walk.world();
         Fixtures.Tree other = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
-        String admin = Tokens.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
         allocate(admin, w.campaign(), other.cityCode(), 3);
         String subject = Fixtures.unique("worker-");
         fx.worker(subject, other.grassroots());
-        submit(w, subject);
+        w.submit(subject);
         db.tamper("UPDATE application_history SET actor_role = 'admin' WHERE id = ?", history(walk.waiting()).get(0));
 
-        JsonPath mine = audit(Tokens.auditor(Fixtures.unique("au-"), w.tree().cityCode()), w.campaign());
+        JsonPath mine = audit(Tokens.TEST.auditor(Fixtures.unique("au-"), w.tree().cityCode()), w.campaign());
         assertEquals(13, mine.getInt("data.auditChain.checkedEntries"));
         assertEquals(4, mine.getInt("data.auditChain.checkedChains"));
         assertEquals("" + walk.waiting(), mine.getString("data.auditChain.firstBrokenLink.applicationId"));
 
-        JsonPath theirs = audit(Tokens.auditor(Fixtures.unique("au-"), other.cityCode()), w.campaign());
+        JsonPath theirs = audit(Tokens.TEST.auditor(Fixtures.unique("au-"), other.cityCode()), w.campaign());
         assertEquals(2, theirs.getInt("data.auditChain.checkedEntries"), theirs.prettify());
         assertEquals(2, theirs.getInt("data.auditChain.checkedChains"));
         assertTrue(theirs.getBoolean("data.auditChain.intact"));
 
-        JsonPath county = audit(Tokens.auditor(Fixtures.unique("au-"), other.countyCode()), w.campaign());
+        JsonPath county = audit(Tokens.TEST.auditor(Fixtures.unique("au-"), other.countyCode()), w.campaign());
         assertEquals(1, county.getInt("data.auditChain.checkedEntries"), "the county sees its case but not the city's pool");
 
-        JsonPath all = audit(Tokens.auditor(Fixtures.unique("au-"), w.tree().provinceCode()), w.campaign());
+        JsonPath all = audit(Tokens.TEST.auditor(Fixtures.unique("au-"), w.tree().provinceCode()), w.campaign());
         assertEquals(15, all.getInt("data.auditChain.checkedEntries"));
         assertEquals(6, all.getInt("data.auditChain.checkedChains"));
         assertEquals(1, all.getInt("data.auditChain.brokenEntries"));

@@ -75,7 +75,7 @@ class CampaignValidationTest {
         input.put("standards", new ArrayList<>(standards(input)));
         change.accept(input);
         long before = db.count("SELECT count(*) FROM campaign");
-        JsonPath r = Gql.op("CreateCampaign").as(Tokens.admin(Fixtures.unique("admin-"), fx.tree().provinceCode())).var("input", input).send();
+        JsonPath r = Gql.op("CreateCampaign").as(Tokens.TEST.admin(Fixtures.unique("admin-"), fx.tree().provinceCode())).var("input", input).send();
         assertEquals("VALIDATION", r.getString("errors[0].extensions.code"), () -> rule + ": " + r.prettify());
         assertEquals(field, r.getString("errors[0].extensions.field"), () -> rule + ": " + r.prettify());
         assertEquals(before, db.count("SELECT count(*) FROM campaign"), rule);

@@ -29,7 +29,7 @@ class CampaignsTest {
     Db db;
 
     private String provinceAdmin() {
-        return Tokens.admin(Fixtures.unique("admin-"), fx.tree().provinceCode());
+        return Tokens.TEST.admin(Fixtures.unique("admin-"), fx.tree().provinceCode());
     }
 
     private long create(String admin, Map<String, Object> input) {
@@ -48,7 +48,7 @@ class CampaignsTest {
         Map<String, Object> input = Inputs.campaign(name);
         long id = create(provinceAdmin(), input);
 
-        JsonPath r = Gql.op("Campaigns").as(Tokens.worker(Fixtures.unique("w-"))).ok();
+        JsonPath r = Gql.op("Campaigns").as(Tokens.TEST.worker(Fixtures.unique("w-"))).ok();
         List<Map<String, Object>> all = r.getList("data.campaigns");
         Map<String, Object> c = all.stream().filter(m -> String.valueOf(id).equals(m.get("id"))).findFirst().orElseThrow();
         assertEquals(name, c.get("name"));
@@ -100,7 +100,7 @@ class CampaignsTest {
         assertEquals("ILLEGAL_TRANSITION", Gql.op("CloseCampaign").as(admin).var("id", ref).errorCode());
         assertEquals("ARCHIVED", status(id));
 
-        JsonPath open = Gql.op("Campaigns").as(Tokens.worker(Fixtures.unique("w-"))).var("status", "ARCHIVED").ok();
+        JsonPath open = Gql.op("Campaigns").as(Tokens.TEST.worker(Fixtures.unique("w-"))).var("status", "ARCHIVED").ok();
         assertTrue(open.getList("data.campaigns.id").contains(ref));
         assertFalse(Gql.op("Campaigns").as(admin).var("status", "OPEN").ok().getList("data.campaigns.id").contains(ref));
     }
@@ -119,8 +119,8 @@ class CampaignsTest {
         Map<String, Object> input = Inputs.campaign(name);
         long draft = fx.campaign("DRAFT", "GRASSROOTS,CITY", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), null, null, 50);
         Map<String, String> denied = new java.util.LinkedHashMap<>(Callers.nonAdmins(t.provinceCode(), "ZJGJ"));
-        denied.put("city admin", Tokens.admin(Fixtures.unique("a-"), t.cityCode()));
-        denied.put("admin without org unit", Tokens.admin(Fixtures.unique("a-"), null));
+        denied.put("city admin", Tokens.TEST.admin(Fixtures.unique("a-"), t.cityCode()));
+        denied.put("admin without org unit", Tokens.TEST.admin(Fixtures.unique("a-"), null));
         denied.forEach((who, token) -> {
             assertEquals("FORBIDDEN", Gql.op("CreateCampaign").as(token).var("input", input).errorCode(), who);
             assertEquals("FORBIDDEN", Gql.op("OpenCampaign").as(token).var("id", String.valueOf(draft)).errorCode(), who);

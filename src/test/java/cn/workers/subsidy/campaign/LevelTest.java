@@ -8,19 +8,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import static cn.workers.subsidy.campaign.Level.ASSOCIATE;
-import static cn.workers.subsidy.campaign.Level.BACHELOR;
-import static cn.workers.subsidy.campaign.Level.HIGH_SCHOOL;
-import static cn.workers.subsidy.campaign.Level.MASTER;
-import static cn.workers.subsidy.campaign.Level.SKILL_1;
-import static cn.workers.subsidy.campaign.Level.SKILL_2;
-import static cn.workers.subsidy.campaign.Level.SKILL_3;
-import static cn.workers.subsidy.campaign.Level.SKILL_4;
-import static cn.workers.subsidy.campaign.Level.SKILL_5;
+import static cn.workers.subsidy.vocabulary.Level.ASSOCIATE;
+import static cn.workers.subsidy.vocabulary.Level.BACHELOR;
+import static cn.workers.subsidy.vocabulary.Level.HIGH_SCHOOL;
+import static cn.workers.subsidy.vocabulary.Level.MASTER;
+import static cn.workers.subsidy.vocabulary.Level.SKILL_1;
+import static cn.workers.subsidy.vocabulary.Level.SKILL_2;
+import static cn.workers.subsidy.vocabulary.Level.SKILL_3;
+import static cn.workers.subsidy.vocabulary.Level.SKILL_4;
+import static cn.workers.subsidy.vocabulary.Level.SKILL_5;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.Track;
+import cn.workers.subsidy.vocabulary.Level;
 /** The two ladders of DESIGN.md, bottom to top. */
 class LevelTest {
 

@@ -43,20 +43,8 @@ class CoursesQueryTest {
     }
 
     private JsonPath page(Integer first, String after, String track, String level) {
-        Gql op = Gql.op("Courses").as(Tokens.worker(Fixtures.unique("w-"))).var("campaignId", String.valueOf(campaign));
-        if (first != null) {
-            op.var("first", first);
-        }
-        if (after != null) {
-            op.var("after", after);
-        }
-        if (track != null) {
-            op.var("track", track);
-        }
-        if (level != null) {
-            op.var("targetLevel", level);
-        }
-        return op.send();
+        return Gql.op("Courses").as(Tokens.TEST.worker(Fixtures.unique("w-"))).var("campaignId", String.valueOf(campaign))
+                .varIfSet("first", first).varIfSet("after", after).varIfSet("track", track).varIfSet("targetLevel", level).send();
     }
 
     @Test
@@ -117,13 +105,13 @@ class CoursesQueryTest {
         JsonPath junk = page(2, "not a cursor!", null, null);
         assertEquals("VALIDATION", junk.getString("errors[0].extensions.code"));
         assertEquals("after", junk.getString("errors[0].extensions.field"));
-        assertEquals("NOT_FOUND", Gql.op("Courses").as(Tokens.worker("w")).var("campaignId", "424242424").errorCode());
+        assertEquals("NOT_FOUND", Gql.op("Courses").as(Tokens.TEST.worker("w")).var("campaignId", "424242424").errorCode());
     }
 
     @Test
     void everySignedInRoleReadsCourses() {
-        for (String token : List.of(Tokens.reviewer("r", "X"), Tokens.finance("f", "X"), Tokens.academy("a", academyCode),
-                Tokens.auditor("au", "X"), Tokens.admin("ad", "X"))) {
+        for (String token : List.of(Tokens.TEST.reviewer("r", "X"), Tokens.TEST.finance("f", "X"), Tokens.TEST.academy("a", academyCode),
+                Tokens.TEST.auditor("au", "X"), Tokens.TEST.admin("ad", "X"))) {
             assertEquals(7, Gql.op("Courses").as(token).var("campaignId", String.valueOf(campaign)).ok().getInt("data.courses.totalCount"));
         }
         assertEquals("UNAUTHENTICATED", Gql.op("Courses").var("campaignId", String.valueOf(campaign)).errorCode());

@@ -66,23 +66,23 @@ class CreateCourseTest {
 
     @Test
     void adminsOfferCoursesForAnyAcademy() {
-        assertCreated(Tokens.admin(Fixtures.unique("a-"), t.provinceCode()), course(campaign, branch, "EDUCATION", "ASSOCIATE"));
-        assertCreated(Tokens.admin(Fixtures.unique("a-"), t.cityCode()), course(campaign, college, "SKILL", "SKILL_3"));
+        assertCreated(Tokens.TEST.admin(Fixtures.unique("a-"), t.provinceCode()), course(campaign, branch, "EDUCATION", "ASSOCIATE"));
+        assertCreated(Tokens.TEST.admin(Fixtures.unique("a-"), t.cityCode()), course(campaign, college, "SKILL", "SKILL_3"));
     }
 
     @Test
     void anAcademyOffersForItselfAndHeadquartersForItsBranches() {
-        assertCreated(Tokens.academy(Fixtures.unique("c-"), branch), course(campaign, branch, "SKILL", "SKILL_4"));
-        assertCreated(Tokens.academy(Fixtures.unique("c-"), hq), course(campaign, hq, "EDUCATION", "BACHELOR"));
-        assertCreated(Tokens.academy(Fixtures.unique("c-"), hq), course(campaign, branch, "EDUCATION", "MASTER"));
+        assertCreated(Tokens.TEST.academy(Fixtures.unique("c-"), branch), course(campaign, branch, "SKILL", "SKILL_4"));
+        assertCreated(Tokens.TEST.academy(Fixtures.unique("c-"), hq), course(campaign, hq, "EDUCATION", "BACHELOR"));
+        assertCreated(Tokens.TEST.academy(Fixtures.unique("c-"), hq), course(campaign, branch, "EDUCATION", "MASTER"));
     }
 
     @Test
     void anAcademyCannotOfferForOthers() {
-        assertRefused(Tokens.academy(Fixtures.unique("c-"), branch), course(campaign, hq, "SKILL", "SKILL_4"), "FORBIDDEN", null);
-        assertRefused(Tokens.academy(Fixtures.unique("c-"), hq), course(campaign, otherBranch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
-        assertRefused(Tokens.academy(Fixtures.unique("c-"), college), course(campaign, branch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
-        assertRefused(Tokens.academy(Fixtures.unique("c-"), "NO-SUCH-ACADEMY"), course(campaign, branch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
+        assertRefused(Tokens.TEST.academy(Fixtures.unique("c-"), branch), course(campaign, hq, "SKILL", "SKILL_4"), "FORBIDDEN", null);
+        assertRefused(Tokens.TEST.academy(Fixtures.unique("c-"), hq), course(campaign, otherBranch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
+        assertRefused(Tokens.TEST.academy(Fixtures.unique("c-"), college), course(campaign, branch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
+        assertRefused(Tokens.TEST.academy(Fixtures.unique("c-"), "NO-SUCH-ACADEMY"), course(campaign, branch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
         Callers.nonAdmins(t.provinceCode(), branch).forEach((role, token) -> {
             if (!role.equals("academy")) {
                 assertRefused(token, course(campaign, branch, "SKILL", "SKILL_4"), "FORBIDDEN", null);
@@ -93,7 +93,7 @@ class CreateCourseTest {
 
     @Test
     void theCourseMustFitItsCampaign() {
-        String admin = Tokens.admin(Fixtures.unique("a-"), t.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("a-"), t.provinceCode());
         Map<String, Object> ok = course(campaign, branch, "EDUCATION", "ASSOCIATE");
         assertRefused(admin, with(ok, "targetLevel", "SKILL_2"), "VALIDATION", "targetLevel");
         assertRefused(admin, with(ok, "track", "SKILL"), "VALIDATION", "targetLevel");
@@ -110,7 +110,7 @@ class CreateCourseTest {
 
     @Test
     void anExternalCodeIsUniquePerAcademyAndCampaign() {
-        String admin = Tokens.admin(Fixtures.unique("a-"), t.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("a-"), t.provinceCode());
         Map<String, Object> first = course(campaign, branch, "EDUCATION", "ASSOCIATE");
         assertCreated(admin, first);
         assertRefused(admin, with(first, "targetLevel", "BACHELOR"), "VALIDATION", "externalCode");

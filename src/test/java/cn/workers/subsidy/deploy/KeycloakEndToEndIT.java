@@ -1,7 +1,7 @@
 package cn.workers.subsidy.deploy;
 
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.support.GqlHttp;
+import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.Inputs;
 import cn.workers.subsidy.support.KeycloakServer;
 import cn.workers.subsidy.support.ServerProcess;
@@ -18,12 +18,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +73,7 @@ class KeycloakEndToEndIT {
         keycloak.awaitReady(Duration.ofSeconds(240));
         long keycloakReady = System.nanoTime();
 
-        Map<String, String> env = ServerProcess.prodEnvironment(db.port(), keycloak.realmUrl(), randomKey(), randomKey());
+        Map<String, String> env = ServerProcess.prodEnvironment(db.port(), keycloak.realmUrl(), ServerProcess.randomKey(), ServerProcess.randomKey());
         server = ServerProcess.start("e2e", Path.of("target", "keycloak-e2e-server.log"), ServerProcess.freePort(), env)
                 .awaitReady(Duration.ofSeconds(150));
         System.out.printf("KeycloakEndToEndIT: Keycloak ready after %d ms, server after %d ms more%n",
@@ -90,22 +88,11 @@ class KeycloakEndToEndIT {
 
     @AfterAll
     void stopEverything() {
-        for (AutoCloseable c : new AutoCloseable[] {server, keycloak}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("KeycloakEndToEndIT: could not close " + c + ": " + e);
-            }
-        }
-        if (db != null) {
-            db.stop();
-        }
+        ServerProcess.closeAll("KeycloakEndToEndIT", server, keycloak, db == null ? null : db::stop);
     }
 
-    private GqlHttp.Answer as(String who, String operation, Map<String, ?> variables) {
-        return GqlHttp.call(server.base(), tokens.get(who), operation, variables);
+    private Gql.Answer as(String who, String operation, Map<String, ?> variables) {
+        return Gql.op(operation).as(tokens.get(who)).vars(variables).at(server.base()).timeout(Duration.ofSeconds(60)).answer();
     }
 
     private JsonObject ok(String who, String operation, Map<String, ?> variables, String field) {
@@ -130,8 +117,8 @@ class KeycloakEndToEndIT {
         assertEquals(List.of("finance"), ok("finance", "Me", Map.of(), "me").getJsonArray("roles").getList());
         assertEquals(List.of("academy"), ok("academy-zjgj", "Me", Map.of(), "me").getJsonArray("roles").getList());
         assertEquals(KeycloakServer.claims(tokens.get("worker1")).getString("sub"), ok("worker1", "Me", Map.of(), "me").getString("subject"));
-        assertEquals("UNAUTHENTICATED", GqlHttp.call(server.base(), null, "Me", Map.of()).errorCode());
-        assertEquals("UNAUTHENTICATED", GqlHttp.call(server.base(), tokens.get("worker1") + "x", "Me", Map.of()).errorCode());
+        assertEquals("UNAUTHENTICATED", Gql.op("Me").at(server.base()).answer().errorCode());
+        assertEquals("UNAUTHENTICATED", Gql.op("Me").as(tokens.get("worker1") + "x").at(server.base()).answer().errorCode());
     }
 
     @Test
@@ -187,7 +174,7 @@ class KeycloakEndToEndIT {
             v = approved.getInteger("version");
             assertEquals(stage.equals("CITY") ? "APPROVED" : "IN_REVIEW", approved.getString("status"), "after " + stage);
         }
-        GqlHttp.Answer quotas = as("admin", "Quotas", Map.of("campaignId", campaignId));
+        Gql.Answer quotas = as("admin", "Quotas", Map.of("campaignId", campaignId));
         assertTrue(quotas.ok(), quotas.raw());
         JsonObject pool = quotas.body().getJsonObject("data").getJsonArray("quotas").getJsonObject(0);
         assertEquals(1, pool.getInteger("approved"), "the city's approval took a place");
@@ -256,7 +243,7 @@ class KeycloakEndToEndIT {
             assertEquals("BANK-" + d.getString("id"), paid.getString("reference"));
         }
         assertEquals(List.of(), pending(), "nothing left to pay for the case");
-        GqlHttp.Answer twice = as("finance", "MarkDisbursementPaid", Map.of("id", mine.get(0).getString("id"), "reference", "BANK-AGAIN"));
+        Gql.Answer twice = as("finance", "MarkDisbursementPaid", Map.of("id", mine.get(0).getString("id"), "reference", "BANK-AGAIN"));
         assertNotNull(twice.errorCode(), "an instalment is paid once: " + twice.raw());
     }
 
@@ -270,11 +257,5 @@ class KeycloakEndToEndIT {
             }
         }
         return out;
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -1,11 +1,12 @@
 package cn.workers.subsidy.deploy;
 
+import cn.workers.subsidy.common.security.PiiCiphers;
 import cn.workers.subsidy.dev.EmbeddedDatabase;
-import cn.workers.subsidy.security.PiiCiphers;
+import cn.workers.subsidy.support.Concurrently;
+import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
-import cn.workers.subsidy.support.GqlHttp;
+import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.GqlSocket;
-import cn.workers.subsidy.support.JdbcFixtures;
 import cn.workers.subsidy.support.ServerProcess;
 import cn.workers.subsidy.support.StubIssuer;
 import io.vertx.core.json.JsonObject;
@@ -20,11 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +61,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>What Quarkus 3.34 does on SIGTERM, as seen here: it keeps answering requests that still arrive (each
  * answer carries "Connection: close") and waits for the number of open HTTP requests to reach zero, at most
- * quarkus.shutdown.timeout; a GraphQL WebSocket once opened on a replica keeps that number above zero for
- * good, so such a replica always waits the whole timeout and then closes whatever is in flight. A request
- * cut off that way may have been committed: the client's retry with the same clientRequestId gets that
- * application back, never a second one.
+ * quarkus.shutdown.timeout (a subscription's WebSocket does not count: SubscriptionUpgrades, GracefulStopIT), then
+ * closes whatever is still in flight. A request cut off that way may have been committed: the client's retry with
+ * the same clientRequestId gets that application back, never a second one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,7 +75,8 @@ class TwoReplicasIT {
     private EmbeddedDatabase db;
     private ServerProcess a;
     private ServerProcess b;
-    private JdbcFixtures fx;
+    private Db sql;
+    private Fixtures fx;
 
     private Fixtures.Tree tree;
     private long campaign;
@@ -92,8 +90,8 @@ class TwoReplicasIT {
         issuer = StubIssuer.start();
         Files.createDirectories(Path.of("target"));
         db = EmbeddedDatabase.start(Files.createTempDirectory(Path.of("target"), "replicas-pg-").resolve("data").toAbsolutePath(), 0, false);
-        String encryptionKey = randomKey();
-        String hashKey = randomKey();
+        String encryptionKey = ServerProcess.randomKey();
+        String hashKey = ServerProcess.randomKey();
         Map<String, String> env = ServerProcess.prodEnvironment(db.port(), issuer.url(), encryptionKey, hashKey);
         // the drain is cut short at 5 s instead of production's 25 s: its forced end (see the load test) then
         // happens while load runs, and the test stays short
@@ -106,28 +104,18 @@ class TwoReplicasIT {
         System.out.printf("TwoReplicasIT: PostgreSQL on %d, replicas a=%s b=%s ready after %d ms%n", db.port(), a.base(), b.base(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
 
-        fx = new JdbcFixtures(EmbeddedDatabase.jdbcUrl(db.port()), PiiCiphers.of(encryptionKey, hashKey));
+        sql = Db.at(EmbeddedDatabase.jdbcUrl(db.port()));
+        fx = new Fixtures(sql, PiiCiphers.of(encryptionKey, hashKey));
         tree = fx.tree();
         campaign = fx.openCampaign("CITY");
-        academy = fx.academy(tree.city());
+        academy = fx.academy(tree.city(), "HEADQUARTERS", null);
         course = fx.course(campaign, academy, "EDUCATION", "ASSOCIATE", 250000, 10000);
         pool = fx.pool(campaign, tree.city(), "EDUCATION", 50);
     }
 
     @AfterAll
     void stopEverything() {
-        for (AutoCloseable c : new AutoCloseable[] {b, a, issuer}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("TwoReplicasIT: could not close " + c + ": " + e);
-            }
-        }
-        if (db != null) {
-            db.stop();
-        }
+        ServerProcess.closeAll("TwoReplicasIT", b, a, issuer, db == null ? null : db::stop);
     }
 
     @Test
@@ -139,20 +127,20 @@ class TwoReplicasIT {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertEquals(migrations, fx.count("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"),
+        assertEquals(migrations, sql.count("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"),
                 "every migration applied exactly once although both replicas started together");
         String token = issuer.reviewer("rv-warm", tree.cityCode());
         for (ServerProcess server : List.of(a, b)) {
-            JsonObject me = GqlHttp.call(server.base(), token, "Me", Map.of()).data("me");
+            JsonObject me = Gql.op("Me").as(token).at(server.base()).answer().data("me");
             assertEquals("rv-warm", me.getString("subject"), "replica " + server.name() + " accepts the issuer's tokens");
         }
-        assertEquals("UNAUTHENTICATED", GqlHttp.call(a.base(), null, "Me", Map.of()).errorCode());
+        assertEquals("UNAUTHENTICATED", Gql.op("Me").at(a.base()).answer().errorCode());
     }
 
     @Test
     @Order(1)
     void finalApprovalsSplitAcrossBothReplicasNeverOversubscribeAPool() throws Exception {
-        List<JdbcFixtures.Worker> workers = fx.workers(Fixtures.unique("race") + "-", tree.grassroots(), 150);
+        List<Fixtures.Worker> workers = fx.workers(Fixtures.unique("race") + "-", tree.grassroots(), 150);
         List<Long> cases = fx.applicationsInReview(workers, campaign, course, "CITY", tree.city());
         String reviewer = issuer.reviewer("rv-city", tree.cityCode());
 
@@ -162,15 +150,15 @@ class TwoReplicasIT {
             ServerProcess server = i % 2 == 0 ? a : b;
             long id = cases.get(i);
             calls.add(() -> {
-                GqlHttp.Answer answer = GqlHttp.call(server.base(), reviewer, "ApproveApplication",
-                        Map.of("id", "" + id, "expectedVersion", 1));
+                Gql.Answer answer = Gql.op("ApproveApplication").as(reviewer).vars(Map.of("id", "" + id, "expectedVersion", 1))
+                        .at(server.base()).answer();
                 String outcome = answer.errorCode() != null ? answer.errorCode() : answer.data("approveApplication").getString("status");
                 byServer.computeIfAbsent(server.name(), k -> new ConcurrentHashMap<>()).merge(outcome, 1, Integer::sum);
                 return outcome;
             });
         }
         long t0 = System.nanoTime();
-        Map<String, Long> outcomes = fire(24, calls).stream().collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
+        Map<String, Long> outcomes = Concurrently.run(24, calls).stream().collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()));
         System.out.printf("TwoReplicasIT: 150 final approvals in %d ms, by replica %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
                 byServer);
 
@@ -179,17 +167,17 @@ class TwoReplicasIT {
             assertTrue(byServer.getOrDefault(name, Map.of()).getOrDefault("APPROVED", 0) > 0,
                     "replica " + name + " took places too: " + byServer);
         }
-        assertEquals(50L, fx.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
-        assertEquals(50L, fx.count("SELECT count(*) FROM application WHERE campaign_id = ? AND status = 'APPROVED'", campaign));
-        assertEquals(100L, fx.count("SELECT count(*) FROM application WHERE campaign_id = ? AND status = 'IN_REVIEW' AND version = 1",
+        assertEquals(50L, sql.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
+        assertEquals(50L, sql.count("SELECT count(*) FROM application WHERE campaign_id = ? AND status = 'APPROVED'", campaign));
+        assertEquals(100L, sql.count("SELECT count(*) FROM application WHERE campaign_id = ? AND status = 'IN_REVIEW' AND version = 1",
                 campaign), "a refused approval changes nothing");
-        assertEquals(50L, fx.count("SELECT count(*) FROM application WHERE quota_pool_id = ?", pool),
+        assertEquals(50L, sql.count("SELECT count(*) FROM application WHERE quota_pool_id = ?", pool),
                 "approved equals the number of applications holding a place");
-        assertEquals(50L, fx.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ? AND reason = 'APPROVE'", pool),
+        assertEquals(50L, sql.count("SELECT count(*) FROM quota_ledger WHERE pool_id = ? AND reason = 'APPROVE'", pool),
                 "one ledger entry per place taken");
-        assertEquals(50L, fx.count("SELECT approved_after FROM quota_ledger WHERE pool_id = ? ORDER BY id DESC LIMIT 1", pool),
+        assertEquals(50L, sql.count("SELECT approved_after FROM quota_ledger WHERE pool_id = ? ORDER BY id DESC LIMIT 1", pool),
                 "the newest ledger entry shows the pool's figures");
-        assertEquals(0L, fx.count("SELECT count(*) FROM (SELECT approved_after FROM quota_ledger WHERE pool_id = ? AND reason = 'APPROVE'"
+        assertEquals(0L, sql.count("SELECT count(*) FROM (SELECT approved_after FROM quota_ledger WHERE pool_id = ? AND reason = 'APPROVE'"
                 + " GROUP BY approved_after HAVING count(*) > 1) d", pool), "every place taken once: approved_after 1..50 each once");
     }
 
@@ -210,8 +198,8 @@ class TwoReplicasIT {
                 for (int attempt = 0; attempt < 5 && seen == null; attempt++) {
                     int size = next++;
                     sizesSet.add(size);
-                    JsonObject changed = GqlHttp.call(actor.base(), admin, "AllocateQuota", Map.of("input", Map.of("campaignId", "" + campaign,
-                            "orgUnitCode", tree.cityCode(), "track", "EDUCATION", "allocated", size))).data("allocateQuota");
+                    JsonObject changed = Gql.op("AllocateQuota").as(admin).var("input", Map.of("campaignId", "" + campaign,
+                            "orgUnitCode", tree.cityCode(), "track", "EDUCATION", "allocated", size)).at(actor.base()).answer().data("allocateQuota");
                     assertEquals(size, changed.getInteger("allocated"));
                     seen = nextQuotaEvent(console, 6);
                 }
@@ -269,7 +257,7 @@ class TwoReplicasIT {
         int threads = 10;
         long loadCampaign = fx.openCampaign("GRASSROOTS");
         long loadCourse = fx.course(loadCampaign, academy, "EDUCATION", "ASSOCIATE", 250000, 100000);
-        List<JdbcFixtures.Worker> workers = fx.workers(Fixtures.unique("load") + "-", tree.grassroots(), pool);
+        List<Fixtures.Worker> workers = fx.workers(Fixtures.unique("load") + "-", tree.grassroots(), pool);
 
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
@@ -369,7 +357,7 @@ class TwoReplicasIT {
 
             // nothing acknowledged is lost, nothing is duplicated by the retries
             Map<Long, Long> byApplication = new TreeMap<>();
-            for (Object[] row : fx.rows("SELECT id, worker_id FROM application WHERE campaign_id = ?", loadCampaign)) {
+            for (Object[] row : sql.rows("SELECT id, worker_id FROM application WHERE campaign_id = ?", loadCampaign)) {
                 byApplication.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
             }
             assertEquals(submitted, byApplication.size(), "one application per submitting worker, no more");
@@ -378,13 +366,13 @@ class TwoReplicasIT {
                 assertEquals(workers.get(ack.worker()).id(), byApplication.get(Long.parseLong(ack.applicationId())),
                         "acknowledged application " + ack.applicationId() + " (from " + ack.server() + ") is in the database, the worker's");
             }
-            assertEquals(submitted, fx.count("SELECT count(*) FROM application_history h JOIN application p ON p.id = h.application_id"
+            assertEquals(submitted, sql.count("SELECT count(*) FROM application_history h JOIN application p ON p.id = h.application_id"
                     + " WHERE p.campaign_id = ? AND h.action = 'SUBMIT' AND p.status = 'SUBMITTED'", loadCampaign),
                     "each SUBMITTED, with one SUBMIT history entry");
             // how many requests b committed without its answer reaching the client: the retry got them back, not a second one
             long committedUnanswered = 0;
             for (Attempt lost : toB.stream().filter(x -> x.outcome().equals("CLEAN_NO_ANSWER")).toList()) {
-                Object[] app = fx.row("SELECT submitted_at FROM application WHERE campaign_id = ? AND worker_id = ?", loadCampaign,
+                Object[] app = sql.row("SELECT submitted_at FROM application WHERE campaign_id = ? AND worker_id = ?", loadCampaign,
                         workers.get(lost.worker()).id());
                 Instant committed = app[0] instanceof java.sql.Timestamp ts ? ts.toInstant() : ((java.time.OffsetDateTime) app[0]).toInstant();
                 if (committed.isBefore(lost.endedAtWall())) {
@@ -410,7 +398,7 @@ class TwoReplicasIT {
     private static Attempt submit(int worker, ServerProcess server, String token, Map<String, Object> variables) {
         long start = System.nanoTime();
         try {
-            GqlHttp.Answer answer = GqlHttp.post(server.base(), token, "SubmitApplication", variables);
+            Gql.Answer answer = Gql.op("SubmitApplication").as(token).vars(variables).at(server.base()).timeout(Duration.ofSeconds(60)).post();
             long end = System.nanoTime();
             if (answer.ok()) {
                 return new Attempt(worker, server.name(), start, end, Instant.now(), "ACK", answer.data("submitApplication").getString("id"),
@@ -424,24 +412,5 @@ class TwoReplicasIT {
             Thread.currentThread().interrupt();
             return new Attempt(worker, server.name(), start, System.nanoTime(), Instant.now(), "INTERRUPTED", null, false, null);
         }
-    }
-
-    private static <T> List<T> fire(int threads, List<Callable<T>> calls) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try {
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : executor.invokeAll(calls, 3, TimeUnit.MINUTES)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -1,13 +1,13 @@
 package cn.workers.subsidy.dev;
 
 import cn.workers.subsidy.academy.AcademyInput;
-import cn.workers.subsidy.academy.AcademyKind;
+import cn.workers.subsidy.vocabulary.AcademyKind;
 import cn.workers.subsidy.campaign.CampaignRules;
-import cn.workers.subsidy.campaign.Level;
+import cn.workers.subsidy.vocabulary.Level;
 import cn.workers.subsidy.course.CourseInput;
 import cn.workers.subsidy.org.OrgImportPlan;
 import cn.workers.subsidy.org.OrgUnitInput;
-import cn.workers.subsidy.org.OrgUnitKind;
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 import cn.workers.subsidy.quota.AllocateQuotaInput;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.disbursement;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
@@ -14,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.workers.subsidy.support.Sync.at;
 import static cn.workers.subsidy.support.Sync.completed;
@@ -51,8 +49,8 @@ class FinanceTest {
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
         long id = fx.approvedFor(w.worker(), w.campaign(), w.educationCourse(), pool);
         String ref = Fixtures.unique("STU-");
-        send(Tokens.academy("client-fin", w.academyCode()), List.of(event(id, ref, "ENROLLED", at(1)), completed(id, ref, at(2), "CERT-9")));
-        return new Case(w, id, Tokens.finance(Fixtures.unique("fin-"), w.tree().provinceCode()));
+        send(Tokens.TEST.academy("client-fin", w.academyCode()), List.of(event(id, ref, "ENROLLED", at(1)), completed(id, ref, at(2), "CERT-9")));
+        return new Case(w, id, Tokens.TEST.finance(Fixtures.unique("fin-"), w.tree().provinceCode()));
     }
 
     private JsonPath pay(String token, long id, String reference) {
@@ -82,10 +80,10 @@ class FinanceTest {
                 "after", first.getString("data.pendingDisbursements.pageInfo.endCursor"))).ok();
         assertEquals(List.of("COMPLETION"), second.getList("data.pendingDisbursements.edges.node.stage"));
         assertFalse(second.getBoolean("data.pendingDisbursements.pageInfo.hasNextPage"));
-        assertEquals(2, Gql.op("PendingDisbursements").as(Tokens.finance("fin-city", c.w().tree().cityCode()))
+        assertEquals(2, Gql.op("PendingDisbursements").as(Tokens.TEST.finance("fin-city", c.w().tree().cityCode()))
                 .var("campaignId", "" + c.w().campaign()).ok().getInt("data.pendingDisbursements.totalCount"));
         Fixtures.Tree elsewhere = fx.treeUnder(c.w().tree().province(), c.w().tree().provinceCode());
-        assertEquals(0, Gql.op("PendingDisbursements").as(Tokens.finance("fin-other", elsewhere.cityCode()))
+        assertEquals(0, Gql.op("PendingDisbursements").as(Tokens.TEST.finance("fin-other", elsewhere.cityCode()))
                 .var("campaignId", "" + c.w().campaign()).ok().getInt("data.pendingDisbursements.totalCount"));
 
         long enrollment = c.instalment(db, "ENROLLMENT");
@@ -125,7 +123,7 @@ class FinanceTest {
         long a1 = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
         long b1 = fx.approved(second, secondCourse, w.tree().grassroots(), secondPool);
         long a2 = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
-        send(Tokens.academy("client-fin2", w.academyCode()), List.of(event(a1, Fixtures.unique("STU-"), "ENROLLED", at(1)),
+        send(Tokens.TEST.academy("client-fin2", w.academyCode()), List.of(event(a1, Fixtures.unique("STU-"), "ENROLLED", at(1)),
                 event(b1, Fixtures.unique("STU-"), "ENROLLED", at(1)), event(a2, Fixtures.unique("STU-"), "ENROLLED", at(1))));
 
         // every row the sync wrote carries its application's campaign
@@ -134,7 +132,7 @@ class FinanceTest {
                 .map(Object::toString).toList());
 
         // each campaign's list holds its own instalments, the other campaign's row between them left out, page by page too
-        String finance = Tokens.finance(Fixtures.unique("fin-"), w.tree().provinceCode());
+        String finance = Tokens.TEST.finance(Fixtures.unique("fin-"), w.tree().provinceCode());
         JsonPath first = Gql.op("PendingDisbursements").as(finance).vars(Map.of("campaignId", "" + w.campaign(), "first", 1)).ok();
         assertEquals(2, first.getInt("data.pendingDisbursements.totalCount"));
         assertEquals(List.of("" + a1), first.getList("data.pendingDisbursements.edges.node.application.id"));
@@ -147,7 +145,7 @@ class FinanceTest {
         assertEquals(List.of("" + b1), other.getList("data.pendingDisbursements.edges.node.application.id"));
         // and the union scope still applies within a campaign
         Fixtures.Tree elsewhere = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
-        assertEquals(0, Gql.op("PendingDisbursements").as(Tokens.finance("fin-other2", elsewhere.cityCode()))
+        assertEquals(0, Gql.op("PendingDisbursements").as(Tokens.TEST.finance("fin-other2", elsewhere.cityCode()))
                 .var("campaignId", "" + second).ok().getInt("data.pendingDisbursements.totalCount"));
     }
 
@@ -186,14 +184,14 @@ class FinanceTest {
         String pending = row(completion);
         Fixtures.Tree t = c.w().tree();
         Fixtures.Tree elsewhere = fx.treeUnder(t.province(), t.provinceCode());
-        assertThat(pay(Tokens.finance("fin-x", elsewhere.cityCode()), completion, "B").getString("errors[0].extensions.code"),
+        assertThat(pay(Tokens.TEST.finance("fin-x", elsewhere.cityCode()), completion, "B").getString("errors[0].extensions.code"),
                 equalTo("NOT_FOUND"));
-        assertThat(pay(Tokens.finance("fin-y", "NO-SUCH-UNIT"), completion, "B").getString("errors[0].extensions.code"),
+        assertThat(pay(Tokens.TEST.finance("fin-y", "NO-SUCH-UNIT"), completion, "B").getString("errors[0].extensions.code"),
                 equalTo("FORBIDDEN"));
         assertThat(pay(c.finance(), 999_999_999L, "B").getString("errors[0].extensions.code"), equalTo("NOT_FOUND"));
         assertThat(pay(c.finance(), completion, "  ").getString("errors[0].extensions.code"), equalTo("VALIDATION"));
-        for (String token : List.of(c.w().workerToken(), Tokens.reviewer("rv", t.cityCode()), Tokens.admin("ad", t.provinceCode()),
-                Tokens.academy("client", c.w().academyCode()), Tokens.auditor("au", t.provinceCode()))) {
+        for (String token : List.of(c.w().workerToken(), Tokens.TEST.reviewer("rv", t.cityCode()), Tokens.TEST.admin("ad", t.provinceCode()),
+                Tokens.TEST.academy("client", c.w().academyCode()), Tokens.TEST.auditor("au", t.provinceCode()))) {
             assertThat(pay(token, completion, "B").getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
             assertThat(Gql.op("PendingDisbursements").as(token).var("campaignId", "" + c.w().campaign()).errorCode(), equalTo("FORBIDDEN"));
         }
@@ -215,15 +213,7 @@ class FinanceTest {
                 return code != null ? code : "PAID:" + r.getString("data.markDisbursementPaid.reference");
             });
         }
-        ExecutorService threads = Executors.newFixedThreadPool(12);
-        List<String> outcomes = new ArrayList<>();
-        try {
-            for (Future<String> f : threads.invokeAll(calls)) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<String> outcomes = Concurrently.run(12, calls);
         String winner = (String) db.one("SELECT reference FROM disbursement WHERE id = ? AND status = 'PAID'", completion);
         // the two calls with the winning reference both answer PAID (one paid, one found it paid); every other one is refused
         assertEquals(2, outcomes.stream().filter(("PAID:" + winner)::equals).count(), outcomes.toString());

@@ -42,17 +42,8 @@ class AcademyFeedTest {
     }
 
     private JsonPath page(String token, Integer first, String after, String updatedSince) {
-        Gql q = Gql.op("AcademyApplications").as(token);
-        if (first != null) {
-            q.var("first", first);
-        }
-        if (after != null) {
-            q.var("after", after);
-        }
-        if (updatedSince != null) {
-            q.var("updatedSince", updatedSince);
-        }
-        return q.ok();
+        return Gql.op("AcademyApplications").as(token).varIfSet("first", first).varIfSet("after", after)
+                .varIfSet("updatedSince", updatedSince).ok();
     }
 
     /** Pages from {@code after} until the end of what is visible now; returns the new cursor (the old one when nothing came). */
@@ -104,7 +95,7 @@ class AcademyFeedTest {
     void anAcademySeesItsEverApprovedApplicationsWithFullPersonalDataAndOthersSeeThemMasked() throws Exception {
         World w = World.create(fx, "GRASSROOTS,CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 20);
-        String academy = Tokens.academy("client-feed", w.academyCode());
+        String academy = Tokens.TEST.academy("client-feed", w.academyCode());
         long enrolled = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
         long dropped = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
         long withdrawn = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
@@ -146,7 +137,7 @@ class AcademyFeedTest {
         assertEquals(ids.subList(1, ids.size()), since.getList("data.academyApplications.edges.node.id"));
 
         // a reviewer in scope reads the same case masked
-        JsonPath detail = Gql.op("ApplicationDetail").as(Tokens.reviewer("rv", w.tree().cityCode())).var("id", "" + enrolled).ok();
+        JsonPath detail = Gql.op("ApplicationDetail").as(Tokens.TEST.reviewer("rv", w.tree().cityCode())).var("id", "" + enrolled).ok();
         assertThat(detail.getString("data.application.worker.phone"), org.hamcrest.Matchers.containsString("****"));
         assertThat(detail.getString("data.application.worker.idNumberMasked").substring(6, 14), equalTo("********"));
     }
@@ -154,11 +145,10 @@ class AcademyFeedTest {
     @Test
     void aTransitionAnswersTheUpdatedAtTheDatabaseStored() {
         World w = World.create(fx, "GRASSROOTS,CITY");
-        JsonPath submitted = Gql.op("SubmitApplication").as(w.workerToken()).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", Fixtures.unique("r"))).ok();
+        JsonPath submitted = w.submission(w.workerSubject(), w.educationCourse(), Fixtures.unique("r")).ok();
         long id = Long.parseLong(submitted.getString("data.submitApplication.id"));
         assertEquals(storedMicros(id), micros(OffsetDateTime.parse(submitted.getString("data.submitApplication.updatedAt"))));
-        JsonPath approved = Gql.op("ApproveApplication").as(Tokens.reviewer("rv", w.tree().grassrootsCode()))
+        JsonPath approved = Gql.op("ApproveApplication").as(Tokens.TEST.reviewer("rv", w.tree().grassrootsCode()))
                 .vars(Map.of("id", "" + id, "expectedVersion", 1)).ok();
         assertEquals(storedMicros(id), micros(OffsetDateTime.parse(approved.getString("data.approveApplication.updatedAt"))));
     }
@@ -166,13 +156,13 @@ class AcademyFeedTest {
     @Test
     void limitsRolesAndScope() {
         World w = World.create(fx, "CITY");
-        String academy = Tokens.academy("client-limits", w.academyCode());
+        String academy = Tokens.TEST.academy("client-limits", w.academyCode());
         assertThat(Gql.op("AcademyApplications").as(academy).var("first", 501).errorCode(), equalTo("BATCH_TOO_LARGE"));
         assertThat(Gql.op("AcademyApplications").as(academy).var("after", "not-a-cursor!").errorCode(), equalTo("VALIDATION"));
         Fixtures.Tree t = w.tree();
-        for (String token : List.of(w.workerToken(), Tokens.reviewer("rv", t.cityCode()), Tokens.admin("ad", t.provinceCode()),
-                Tokens.finance("fi", t.provinceCode()), Tokens.token("client-no-code", List.of("academy"), null, null),
-                Tokens.academy("client-ghost", "NO-SUCH-ACADEMY"))) {
+        for (String token : List.of(w.workerToken(), Tokens.TEST.reviewer("rv", t.cityCode()), Tokens.TEST.admin("ad", t.provinceCode()),
+                Tokens.TEST.finance("fi", t.provinceCode()), Tokens.TEST.token("client-no-code", List.of("academy"), null, null),
+                Tokens.TEST.academy("client-ghost", "NO-SUCH-ACADEMY"))) {
             assertThat(Gql.op("AcademyApplications").as(token).errorCode(), equalTo("FORBIDDEN"));
         }
         JsonPath empty = page(academy, null, null, null);
@@ -189,7 +179,7 @@ class AcademyFeedTest {
     void aRunningTransactionHoldsTheWatermarkBackUntilItCommits() throws Exception {
         World w = World.create(fx, "CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
-        String academy = Tokens.academy("client-race", w.academyCode());
+        String academy = Tokens.TEST.academy("client-race", w.academyCode());
         long slow = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
         long fast = fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool);
         pastHorizon();
@@ -227,7 +217,7 @@ class AcademyFeedTest {
     void pagingWhileUpdatesHappenNeitherMissesNorRepeatsAChange() throws Exception {
         World w = World.create(fx, "CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 100);
-        String academy = Tokens.academy("client-paging", w.academyCode());
+        String academy = Tokens.TEST.academy("client-paging", w.academyCode());
         List<Long> apps = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             apps.add(fx.approved(w.campaign(), w.educationCourse(), w.tree().grassroots(), pool));

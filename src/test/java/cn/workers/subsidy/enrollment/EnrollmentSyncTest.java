@@ -1,12 +1,13 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.Tokens;
 import cn.workers.subsidy.support.World;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class EnrollmentSyncTest {
     private Setup setup() {
         World w = World.create(fx, "GRASSROOTS,CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 50);
-        return new Setup(w, pool, Tokens.academy(Fixtures.unique("client-"), w.academyCode()));
+        return new Setup(w, pool, Tokens.TEST.academy(Fixtures.unique("client-"), w.academyCode()));
     }
 
     /** Everything a batch can change about these applications, and about their pool when one is named. */
@@ -191,7 +192,7 @@ class EnrollmentSyncTest {
         long course = fx.course(campaign, w.academy(), "EDUCATION", "ASSOCIATE", 250_000);
         long pool = fx.pool(campaign, w.tree().city(), "EDUCATION", 5);
         long b = fx.approved(campaign, course, w.tree().grassroots(), pool);
-        String academy = Tokens.academy("client-zero", w.academyCode());
+        String academy = Tokens.TEST.academy("client-zero", w.academyCode());
         send(academy, List.of(event(b, "Z1", "ENROLLED", at(1))));
         assertEquals(List.of(), instalments(b));
         send(academy, List.of(completed(b, "Z1", at(2), "C")));
@@ -224,7 +225,7 @@ class EnrollmentSyncTest {
     void academiesRacingOnTheSameApplicationsApplyEachEventOnce() throws Exception {
         Setup s = setup();
         World other = World.create(fx, "CITY");
-        String intruder = Tokens.academy("client-intruder", other.academyCode());
+        String intruder = Tokens.TEST.academy("client-intruder", other.academyCode());
         List<Long> apps = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             apps.add(s.approved(fx));
@@ -232,19 +233,11 @@ class EnrollmentSyncTest {
         List<Map<String, Object>> batch = apps.stream().map(id -> event(id, "RACE-" + id, "ENROLLED", at(1))).toList();
         List<java.util.concurrent.Callable<JsonPath>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String token = Tokens.academy("client-" + i, s.w().academyCode());
+            String token = Tokens.TEST.academy("client-" + i, s.w().academyCode());
             calls.add(() -> send(token, batch));
             calls.add(() -> send(intruder, batch));
         }
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<JsonPath> answers = new ArrayList<>();
-        try {
-            for (var f : threads.invokeAll(calls)) {
-                answers.add(f.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<JsonPath> answers = Concurrently.run(8, calls);
         Map<String, Long> right = new java.util.TreeMap<>();
         for (int i = 0; i < answers.size(); i++) {
             List<String> out = outcomes(answers.get(i));
@@ -275,9 +268,9 @@ class EnrollmentSyncTest {
         assertThat(Gql.op("SyncEnrollments").as(s.academy()).var("items", tooMany).errorCode(), equalTo("BATCH_TOO_LARGE"));
         List<Map<String, Object>> one = List.of(event(a, "X1", "ENROLLED", at(1)));
         Fixtures.Tree t = s.w().tree();
-        for (String token : List.of(s.w().workerToken(), Tokens.reviewer("rv", t.cityCode()), Tokens.admin("ad", t.provinceCode()),
-                Tokens.finance("fi", t.provinceCode()), Tokens.token("client-no-code", List.of("academy"), null, null),
-                Tokens.academy("client-ghost", "NO-SUCH-ACADEMY"))) {
+        for (String token : List.of(s.w().workerToken(), Tokens.TEST.reviewer("rv", t.cityCode()), Tokens.TEST.admin("ad", t.provinceCode()),
+                Tokens.TEST.finance("fi", t.provinceCode()), Tokens.TEST.token("client-no-code", List.of("academy"), null, null),
+                Tokens.TEST.academy("client-ghost", "NO-SUCH-ACADEMY"))) {
             assertThat(Gql.op("SyncEnrollments").as(token).var("items", one).errorCode(), equalTo("FORBIDDEN"));
         }
         assertThat(Gql.op("SyncEnrollments").var("items", one).errorCode(), equalTo("UNAUTHENTICATED"));

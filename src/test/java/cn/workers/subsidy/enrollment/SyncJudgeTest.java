@@ -1,8 +1,8 @@
 package cn.workers.subsidy.enrollment;
 
 import cn.workers.subsidy.application.ApplicationEntity;
-import cn.workers.subsidy.application.ApplicationStatus;
-import cn.workers.subsidy.disbursement.DisbursementStage;
+import cn.workers.subsidy.vocabulary.ApplicationStatus;
+import cn.workers.subsidy.vocabulary.DisbursementStage;
 import cn.workers.subsidy.disbursement.Instalments;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.EnrollmentStatus;
+import cn.workers.subsidy.vocabulary.SyncOutcome;
 /** The per-item rules of a sync batch, without a database. */
 class SyncJudgeTest {
 
@@ -97,6 +99,22 @@ class SyncJudgeTest {
         return a;
     }
 
+    /** A STALE message shows the newer event's time the same way every time: UTC, to the second. */
+    @Test
+    void aStaleMessageRendersTheNewerEventTheSameWayEachTime() {
+        approved(1, ACADEMY, 100_000, 50);
+        SyncJudge j = judge(Map.of());
+        j.judge(in(1, "R", EnrollmentStatus.ENROLLED, 1, null, null));
+        j.judge(in(1, "R", EnrollmentStatus.DROPPED, 5, null, null));
+        SyncItemResult stale = j.judge(in(1, "R", EnrollmentStatus.ENROLLED, 3, null, null));
+        assertEquals(SyncOutcome.STALE, stale.outcome());
+        // 2025-09-01T14:00+08:00, whose seconds are zero: printed with them, in UTC
+        assertEquals("a newer event is recorded (2025-09-01T06:00:00Z)", stale.message());
+        SyncItemResult again = j.judge(new EnrollmentEventInput("1", "R", EnrollmentStatus.ENROLLED,
+                T.plusHours(2).withOffsetSameInstant(ZoneOffset.ofHours(-5)), null, null));
+        assertEquals(stale.message(), again.message());
+    }
+
     @Test
     void aDropKeepsTheEnrollmentShareAndGivesThePlaceBack() {
         approved(1, ACADEMY, 100_000, 50);
@@ -113,7 +131,7 @@ class SyncJudgeTest {
         assertEquals(T.plusHours(1), c.enrollment.enrolledAt());
         assertEquals(T.plusHours(5), c.enrollment.lastEventAt());
         assertNull(c.enrollment.completedAt());
-        assertEquals(List.of(c), j.plan().placesToGiveBack());
+        assertTrue(c.outcome().releasesPlace());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.workers.subsidy.enrollment;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.IdNumbers;
 import cn.workers.subsidy.support.Tokens;
@@ -10,15 +11,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static cn.workers.subsidy.support.Sync.at;
 import static cn.workers.subsidy.support.Sync.event;
@@ -62,7 +60,7 @@ class SyncTimingHarness {
     void measure() throws Exception {
         World w = World.create(fx, "CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 4 * N + 100);
-        String academy = Tokens.academy("client-timing", w.academyCode());
+        String academy = Tokens.TEST.academy("client-timing", w.academyCode());
         long setup = System.nanoTime();
         List<Long> warm = approved(w, pool, 100);
         List<Long> forBatch = approved(w, pool, N);
@@ -89,15 +87,10 @@ class SyncTimingHarness {
         }
         out.append(N).append(" calls of one item, one after another: ").append(ms(t)).append(" ms\n");
 
-        ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> calls = enrolled(forParallel).stream()
                 .<Callable<Integer>>map(item -> () -> send(academy, List.of(item)).getInt("data.syncEnrollments.applied")).toList();
         t = System.nanoTime();
-        int applied = 0;
-        for (var f : threads.invokeAll(calls)) {
-            applied += f.get();
-        }
-        threads.shutdown();
+        int applied = Concurrently.run(8, calls).stream().mapToInt(Integer::intValue).sum();
         out.append(N).append(" calls of one item, 8 clients at once (one academy: its batches queue): ").append(ms(t)).append(" ms\n");
         assertEquals(N, applied);
 

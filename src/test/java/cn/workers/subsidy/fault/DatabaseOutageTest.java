@@ -68,10 +68,9 @@ class DatabaseOutageTest {
 
     private Attempt submit(World w, String subject, String requestId) {
         long start = System.nanoTime();
-        Response r = Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", requestId)).post(REQUEST_BOUND);
-        JsonPath body = r.jsonPath();
-        return new Attempt(subject, requestId, start, (System.nanoTime() - start) / 1_000_000, r.statusCode(),
+        Gql.Answer r = w.submission(subject, w.educationCourse(), requestId).timeout(REQUEST_BOUND).answer();
+        JsonPath body = r.json();
+        return new Attempt(subject, requestId, start, (System.nanoTime() - start) / 1_000_000, r.status(),
                 body.getString("data.submitApplication.id"), body.getString("errors[0].extensions.code"), body.getString("errors[0].message"));
     }
 
@@ -89,7 +88,7 @@ class DatabaseOutageTest {
         Assumptions.assumeTrue(PostgresResource.embedded(),
                 "TEST_DB_JDBC_URL names an external PostgreSQL server, which this test must not stop");
         World w = World.create(fx, "GRASSROOTS,CITY");
-        String admin = Tokens.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("adm-"), w.tree().provinceCode());
         AtomicInteger allocated = new AtomicInteger(10);
         Gql.op("AllocateQuota").as(admin).var("input", Map.of("campaignId", "" + w.campaign(), "orgUnitCode", w.tree().cityCode(),
                 "track", "EDUCATION", "allocated", allocated.get())).ok();
@@ -211,7 +210,7 @@ class DatabaseOutageTest {
         assertEquals(all.size(), perWorker.size(), "one application for every worker who tried");
         assertTrue(perWorker.values().stream().allMatch(n -> n == 1), "never two: " + perWorker);
 
-        JsonPath audit = Gql.op("AuditChain").as(Tokens.auditor(Fixtures.unique("au-"), w.tree().provinceCode()))
+        JsonPath audit = Gql.op("AuditChain").as(Tokens.TEST.auditor(Fixtures.unique("au-"), w.tree().provinceCode()))
                 .var("campaignId", "" + w.campaign()).ok();
         assertTrue(audit.getBoolean("data.auditChain.intact"), "the history chains survived the outage: " + audit.prettify());
         assertNotNull(measured.get("restart to readiness UP ms"));

@@ -2,27 +2,21 @@ package cn.workers.subsidy.fault;
 
 import cn.workers.subsidy.common.error.ErrorCodes;
 import cn.workers.subsidy.common.error.ErrorShapingInstrumentation;
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
 import cn.workers.subsidy.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -86,7 +80,7 @@ class ExhaustedPoolTest {
     @Test
     void requestsFindingThePoolExhaustedFailCleanlyAndQuickly() throws Exception {
         Fixtures.Tree t = fx.tree();
-        String admin = Tokens.admin(Fixtures.unique("adm-"), t.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("adm-"), t.provinceCode());
         Gql.op("Campaigns").as(admin).ok();
 
         List<String> warnings = new CopyOnWriteArrayList<>();
@@ -107,25 +101,14 @@ class ExhaustedPoolTest {
         Logger shaping = Logger.getLogger(ErrorShapingInstrumentation.class.getName());
         shaping.addHandler(capture);
         probe.hold(2);
-        List<Answer> answers = new ArrayList<>();
+        List<Answer> answers;
         try {
-            ExecutorService threads = Executors.newFixedThreadPool(6);
-            try {
-                List<Callable<Answer>> calls = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    calls.add(() -> {
-                        long start = System.nanoTime();
-                        Response r = Gql.op("Campaigns").as(admin).post(Duration.ofSeconds(15));
-                        return new Answer(r.statusCode(), r.header("Retry-After"), r.jsonPath().getString("errors[0].extensions.code"),
-                                r.jsonPath().getString("errors[0].message"), (System.nanoTime() - start) / 1_000_000);
-                    });
-                }
-                for (Future<Answer> f : threads.invokeAll(calls, 60, TimeUnit.SECONDS)) {
-                    answers.add(f.get());
-                }
-            } finally {
-                threads.shutdownNow();
-            }
+            answers = Concurrently.times(6, i -> {
+                long start = System.nanoTime();
+                Gql.Answer r = Gql.op("Campaigns").as(admin).timeout(Duration.ofSeconds(15)).answer();
+                return new Answer(r.status(), r.header("Retry-After"), r.json().getString("errors[0].extensions.code"),
+                        r.json().getString("errors[0].message"), (System.nanoTime() - start) / 1_000_000);
+            });
         } finally {
             probe.release();
             shaping.removeHandler(capture);

@@ -18,7 +18,7 @@ class MeTest {
 
     @Test
     void workerSeesTheirSubjectAndRoles() {
-        JsonPath me = Gql.op("Me").as(Tokens.worker("me-test-worker")).ok();
+        JsonPath me = Gql.op("Me").as(Tokens.TEST.worker("me-test-worker")).ok();
         assertThat(me.getString("data.me.subject"), equalTo("me-test-worker"));
         assertThat(me.getList("data.me.roles"), contains("worker"));
         assertThat(me.get("data.me.worker"), nullValue());
@@ -26,7 +26,7 @@ class MeTest {
 
     @Test
     void rolesOutsideTheContractAreDropped() {
-        JsonPath me = Gql.op("Me").as(Tokens.token("me-test-mixed", List.of("reviewer", "offline_access", "uma_authorization"), "999999", null)).ok();
+        JsonPath me = Gql.op("Me").as(Tokens.TEST.token("me-test-mixed", List.of("reviewer", "offline_access", "uma_authorization"), "999999", null)).ok();
         assertThat(me.getList("data.me.roles"), contains("reviewer"));
         assertThat("an unknown org unit code resolves to nothing", me.get("data.me.orgUnit"), nullValue());
     }

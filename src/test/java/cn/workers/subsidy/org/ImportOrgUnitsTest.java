@@ -28,7 +28,7 @@ class ImportOrgUnitsTest {
     Db db;
 
     private String provinceAdmin(Fixtures.Tree t) {
-        return Tokens.admin(Fixtures.unique("admin-"), t.provinceCode());
+        return Tokens.TEST.admin(Fixtures.unique("admin-"), t.provinceCode());
     }
 
     private JsonPath importUnits(String token, List<Map<String, Object>> units) {
@@ -67,7 +67,7 @@ class ImportOrgUnitsTest {
         assertEquals(provincePath + id(city) + "/", path(city));
         assertEquals(path(city) + id(city + "-K") + "/" + id(city + "-T") + "/" + id(city + "-G") + "/", path(city + "-G"));
 
-        JsonPath tree = Gql.op("OrgUnits").as(Tokens.worker(Fixtures.unique("w-"))).ok();
+        JsonPath tree = Gql.op("OrgUnits").as(Tokens.TEST.worker(Fixtures.unique("w-"))).ok();
         List<Map<String, Object>> all = tree.getList("data.orgUnits");
         Map<String, Object> grassroots = all.stream().filter(u -> (city + "-G").equals(u.get("code"))).findFirst().orElseThrow();
         assertEquals("GRASSROOTS", grassroots.get("kind"));
@@ -169,9 +169,9 @@ class ImportOrgUnitsTest {
         Fixtures.Tree t = fx.tree();
         String x = Fixtures.unique("F");
         List<Map<String, Object>> units = List.of(orgUnit(x, "COUNTY", t.cityCode()));
-        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.admin(Fixtures.unique("a-"), t.cityCode())).var("units", units).errorCode());
-        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.admin(Fixtures.unique("a-"), "NOWHERE-" + x)).var("units", units).errorCode());
-        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.admin(Fixtures.unique("a-"), null)).var("units", units).errorCode());
+        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.TEST.admin(Fixtures.unique("a-"), t.cityCode())).var("units", units).errorCode());
+        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.TEST.admin(Fixtures.unique("a-"), "NOWHERE-" + x)).var("units", units).errorCode());
+        assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(Tokens.TEST.admin(Fixtures.unique("a-"), null)).var("units", units).errorCode());
         Callers.nonAdmins(t.provinceCode(), "ANY").forEach((role, token) ->
                 assertEquals("FORBIDDEN", Gql.op("ImportOrgUnits").as(token).var("units", units).errorCode(), role));
         assertEquals("UNAUTHENTICATED", Gql.op("ImportOrgUnits").var("units", units).errorCode());
@@ -182,7 +182,7 @@ class ImportOrgUnitsTest {
     void anAdministratorOfAnUnknownUnitCannotStartASecondProvince() {
         fx.tree();
         String p = Fixtures.unique("NP");
-        JsonPath r = importUnits(Tokens.admin(Fixtures.unique("a-"), p), List.of(orgUnit(p, "PROVINCE", null)));
+        JsonPath r = importUnits(Tokens.TEST.admin(Fixtures.unique("a-"), p), List.of(orgUnit(p, "PROVINCE", null)));
         assertEquals("FORBIDDEN", r.getString("errors[0].extensions.code"));
         assertEquals(0, count(List.of(p)));
     }

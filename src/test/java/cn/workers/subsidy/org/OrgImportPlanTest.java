@@ -1,7 +1,7 @@
 package cn.workers.subsidy.org;
 
 import cn.workers.subsidy.common.error.DomainException;
-import cn.workers.subsidy.security.Caller;
+import cn.workers.subsidy.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.workers.subsidy.vocabulary.OrgUnitKind;
 /** The import's rules without a database. */
 class OrgImportPlanTest {
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * also one more cache entry. Hibernate Reactive never finds a native select's plan again (its result
  * mapping has no equals) and stores a new entry under the SQL text's hash on every call; under load
  * thousands of them pile up in one bin of the cache and every lookup walks them. The hot reads are
- * HQL, and the native statements that return rows on these paths run through SessionRows, past the
+ * HQL, and the native statements that return rows on these paths run through Sql, past the
  * plan cache: submit, a final approval (the pool's conditional update), an enrollment sync and the
  * academy pull.
  */
@@ -46,8 +46,7 @@ class QueryPlanReuseTest {
     private void submit(World w, String requestId) {
         String subject = Fixtures.unique("plan-");
         fx.worker(subject, w.tree().grassroots());
-        Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", requestId)).ok();
+        w.submission(subject, w.educationCourse(), requestId).ok();
     }
 
     @Test
@@ -56,7 +55,7 @@ class QueryPlanReuseTest {
         submit(w, "first");
         assertEquals(0, planned(() -> submit(w, "second")), "SubmitApplication planned a query again");
 
-        String reviewer = Tokens.reviewer("plan-rv", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("plan-rv", w.tree().grassrootsCode());
         Runnable queue = () -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
                 "first", 1)).ok();
         queue.run();
@@ -71,7 +70,7 @@ class QueryPlanReuseTest {
     void aFinalApprovalAnEnrollmentSyncAndTheAcademyPullPlanNothingTheSecondTime() {
         World w = World.create(fx, "GRASSROOTS");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
-        String reviewer = Tokens.reviewer("plan-rv", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("plan-rv", w.tree().grassrootsCode());
         java.util.function.LongConsumer approve = id -> Gql.op("ApproveApplication").as(reviewer)
                 .vars(Map.of("id", "" + id, "expectedVersion", 1)).ok();
         List<Long> cases = new ArrayList<>();
@@ -82,7 +81,7 @@ class QueryPlanReuseTest {
         approve.accept(cases.get(0));
         assertEquals(0, planned(() -> approve.accept(cases.get(1))), "ApproveApplication planned a query again");
 
-        String academy = Tokens.academy(Fixtures.unique("plan-client-"), w.academyCode());
+        String academy = Tokens.TEST.academy(Fixtures.unique("plan-client-"), w.academyCode());
         Sync.send(academy, List.of(Sync.event(cases.get(0), "plan-0", "ENROLLED", Sync.at(1))));
         assertEquals(0, planned(() -> Sync.send(academy, List.of(Sync.event(cases.get(1), "plan-1", "ENROLLED", Sync.at(1))))),
                 "SyncEnrollments planned a query again");

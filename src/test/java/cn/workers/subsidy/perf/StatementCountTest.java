@@ -1,11 +1,13 @@
 package cn.workers.subsidy.perf;
 
-import cn.workers.subsidy.common.db.SessionRows;
+import cn.workers.subsidy.common.db.Sql;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
+import cn.workers.subsidy.support.QuietBackground;
 import cn.workers.subsidy.support.Tokens;
 import cn.workers.subsidy.support.World;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
@@ -19,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * No N+1: the number of SQL statements a list query runs does not grow with the page size (nested
  * fields are loaded in one batch per field). Counted with Hibernate's statistics in the test profile,
- * plus the native statements that run past Hibernate (SessionRows).
+ * plus the native statements that run past Hibernate (Sql).
  */
 @QuarkusTest
+@TestProfile(QuietBackground.class)
 class StatementCountTest {
 
     @Inject
@@ -35,13 +38,13 @@ class StatementCountTest {
         long prepared = stats.getPrepareStatementCount();
         long queries = stats.getQueryExecutionCount();
         long fetches = stats.getEntityFetchCount() + stats.getCollectionFetchCount();
-        long rows = SessionRows.executed();
+        long rows = Sql.executed();
         call.run();
         System.out.println("  prepared " + (stats.getPrepareStatementCount() - prepared) + ", queries " + (stats.getQueryExecutionCount() - queries)
                 + ", entity/collection fetches " + (stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches)
-                + ", SessionRows statements " + (SessionRows.executed() - rows));
+                + ", Sql statements " + (Sql.executed() - rows));
         return stats.getPrepareStatementCount() - prepared + stats.getQueryExecutionCount() - queries
-                + stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches + SessionRows.executed() - rows;
+                + stats.getEntityFetchCount() + stats.getCollectionFetchCount() - fetches + Sql.executed() - rows;
     }
 
     @Test
@@ -51,7 +54,7 @@ class StatementCountTest {
             long worker = fx.worker(Fixtures.unique("n1-"), w.tree().grassroots());
             fx.application(worker, w.campaign(), i % 2 == 0 ? w.educationCourse() : w.skillCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         }
-        String reviewer = Tokens.reviewer("n1-rv", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("n1-rv", w.tree().grassrootsCode());
         long small = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
                 "first", 2)).ok());
         long large = statements(() -> Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS",
@@ -74,12 +77,11 @@ class StatementCountTest {
         Statistics stats = sessions.getStatistics();
         long queries = stats.getQueryExecutionCount();
         long fetches = stats.getEntityFetchCount();
-        long rows = SessionRows.executed();
-        var r = Gql.op("SubmitApplication").as(Tokens.worker(subject)).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", "n1")).ok();
+        long rows = Sql.executed();
+        var r = w.submission(subject, w.educationCourse(), "n1").ok();
         // the facts read and the insert; campaign { id name } and course { id name academy { ... } } need no query of their own
         assertEquals(1, stats.getQueryExecutionCount() - queries, "SubmitApplication ran Hibernate queries beyond its facts read");
-        assertEquals(1, SessionRows.executed() - rows, "SubmitApplication ran native statements beyond its insert");
+        assertEquals(1, Sql.executed() - rows, "SubmitApplication ran native statements beyond its insert");
         assertEquals(0, stats.getEntityFetchCount() - fetches, "SubmitApplication fetched entities by id");
         assertEquals(w.academyCode(), r.getString("data.submitApplication.course.academy.code"));
     }

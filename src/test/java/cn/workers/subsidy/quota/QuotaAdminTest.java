@@ -36,7 +36,7 @@ class QuotaAdminTest {
         hz = fx.tree();
         nb = fx.treeUnder(hz.province(), hz.provinceCode());
         campaign = fx.openCampaign("GRASSROOTS,TOWNSHIP,COUNTY,CITY");
-        admin = Tokens.admin(Fixtures.unique("admin-"), hz.provinceCode());
+        admin = Tokens.TEST.admin(Fixtures.unique("admin-"), hz.provinceCode());
     }
 
     static Map<String, Object> allocation(long campaign, String unit, String track, int allocated) {
@@ -84,7 +84,7 @@ class QuotaAdminTest {
         assertEquals(String.valueOf(pool), resized.getString("data.allocateQuota.id"));
         assertEquals(360, resized.getInt("data.allocateQuota.remaining"));
 
-        JsonPath ledger = Gql.op("QuotaLedger").as(Tokens.auditor(Fixtures.unique("au-"), hz.provinceCode())).var("poolId", String.valueOf(pool)).ok();
+        JsonPath ledger = Gql.op("QuotaLedger").as(Tokens.TEST.auditor(Fixtures.unique("au-"), hz.provinceCode())).var("poolId", String.valueOf(pool)).ok();
         List<Map<String, Object>> entries = ledger.getList("data.quotaLedger.edges.node");
         assertEquals(2, entries.size());
         assertEquals(-50, entries.get(0).get("delta"));
@@ -137,7 +137,7 @@ class QuotaAdminTest {
         assertEquals(List.of("TRANSFER_OUT", -30), List.of(db.row("SELECT reason, delta FROM quota_ledger WHERE pool_id = ? ORDER BY id DESC LIMIT 1", from)));
         assertEquals(List.of("TRANSFER_IN", 30), List.of(db.row("SELECT reason, delta FROM quota_ledger WHERE pool_id = ? ORDER BY id DESC LIMIT 1", to)));
 
-        JsonPath quotas = Gql.op("Quotas").as(Tokens.worker(Fixtures.unique("w-"))).var("campaignId", String.valueOf(campaign)).ok();
+        JsonPath quotas = Gql.op("Quotas").as(Tokens.TEST.worker(Fixtures.unique("w-"))).var("campaignId", String.valueOf(campaign)).ok();
         assertEquals(List.of(hz.cityCode(), nb.cityCode()), quotas.getList("data.quotas.orgUnit.code"));
         assertEquals(List.of(70, 80), quotas.getList("data.quotas.allocated"));
     }
@@ -180,7 +180,7 @@ class QuotaAdminTest {
             assertRefused(allocate(token, allocation(campaign, hz.cityCode(), "SKILL", 5)), "FORBIDDEN", null);
             assertRefused(move(token, transfer(campaign, "SKILL", hz.cityCode(), nb.cityCode(), 5)), "FORBIDDEN", null);
         });
-        assertRefused(allocate(Tokens.admin("no-scope", null), allocation(campaign, hz.cityCode(), "SKILL", 5)), "FORBIDDEN", null);
+        assertRefused(allocate(Tokens.TEST.admin("no-scope", null), allocation(campaign, hz.cityCode(), "SKILL", 5)), "FORBIDDEN", null);
         assertRefused(allocate(null, allocation(campaign, hz.cityCode(), "SKILL", 5)), "UNAUTHENTICATED", null);
         assertEquals(List.of(before), List.of(state(pool)));
     }
@@ -191,16 +191,12 @@ class QuotaAdminTest {
             allocate(admin, allocation(campaign, hz.cityCode(), "SKILL", size * 10));
         }
         String pool = String.valueOf(pool(hz.city(), "SKILL"));
-        String reviewer = Tokens.reviewer(Fixtures.unique("r-"), hz.cityCode());
+        String reviewer = Tokens.TEST.reviewer(Fixtures.unique("r-"), hz.cityCode());
         java.util.List<Object> after = new java.util.ArrayList<>();
         String cursor = null;
         boolean more = true;
         while (more) {
-            Gql op = Gql.op("QuotaLedger").as(reviewer).var("poolId", pool).var("first", 3);
-            if (cursor != null) {
-                op.var("after", cursor);
-            }
-            JsonPath r = op.ok();
+            JsonPath r = Gql.op("QuotaLedger").as(reviewer).var("poolId", pool).var("first", 3).varIfSet("after", cursor).ok();
             after.addAll(r.getList("data.quotaLedger.edges.node.allocatedAfter"));
             more = r.getBoolean("data.quotaLedger.pageInfo.hasNextPage");
             cursor = r.getString("data.quotaLedger.pageInfo.endCursor");
@@ -210,7 +206,7 @@ class QuotaAdminTest {
         assertRefused(Gql.op("QuotaLedger").as(reviewer).var("poolId", pool).var("first", 501).send(), "BATCH_TOO_LARGE", "first");
         assertRefused(Gql.op("QuotaLedger").as(reviewer).var("poolId", pool).var("first", 0).send(), "VALIDATION", "first");
         assertRefused(Gql.op("QuotaLedger").as(reviewer).var("poolId", "123456789").send(), "NOT_FOUND", null);
-        assertRefused(Gql.op("QuotaLedger").as(Tokens.worker(Fixtures.unique("w-"))).var("poolId", pool).send(), "FORBIDDEN", null);
-        assertRefused(Gql.op("QuotaLedger").as(Tokens.academy(Fixtures.unique("c-"), "ZJGJ")).var("poolId", pool).send(), "FORBIDDEN", null);
+        assertRefused(Gql.op("QuotaLedger").as(Tokens.TEST.worker(Fixtures.unique("w-"))).var("poolId", pool).send(), "FORBIDDEN", null);
+        assertRefused(Gql.op("QuotaLedger").as(Tokens.TEST.academy(Fixtures.unique("c-"), "ZJGJ")).var("poolId", pool).send(), "FORBIDDEN", null);
     }
 }

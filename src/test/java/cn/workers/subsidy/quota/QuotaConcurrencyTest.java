@@ -1,5 +1,6 @@
 package cn.workers.subsidy.quota;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
@@ -14,13 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static cn.workers.subsidy.quota.QuotaAdminTest.allocation;
 import static cn.workers.subsidy.quota.QuotaAdminTest.transfer;
@@ -46,7 +42,7 @@ class QuotaConcurrencyTest {
         List<String> cities = List.of(a.cityCode(), fx.treeUnder(a.province(), a.provinceCode()).cityCode(),
                 fx.treeUnder(a.province(), a.provinceCode()).cityCode());
         long campaign = fx.openCampaign("GRASSROOTS,CITY");
-        String admin = Tokens.admin(Fixtures.unique("admin-"), a.provinceCode());
+        String admin = Tokens.TEST.admin(Fixtures.unique("admin-"), a.provinceCode());
         for (String city : cities) {
             Gql.op("AllocateQuota").as(admin).var("input", allocation(campaign, city, "SKILL", 100)).ok();
         }
@@ -54,36 +50,22 @@ class QuotaConcurrencyTest {
 
         Random random = new Random(42);
         List<Callable<String>> jobs = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < TRANSFERS; i++) {
             int from = random.nextInt(3);
             int to = (from + 1 + random.nextInt(2)) % 3;
             int places = 1 + random.nextInt(8);
             Map<String, Object> input = transfer(campaign, "SKILL", cities.get(from), cities.get(to), places);
             jobs.add(() -> {
-                start.await();
                 JsonPath r = Gql.op("TransferQuota").as(admin).var("input", input).send();
                 String code = r.getString("errors[0].extensions.code");
                 return code == null ? "OK" : code;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> job : jobs) {
-                futures.add(pool.submit(job));
-            }
-            start.countDown();
-            for (Future<String> f : futures) {
-                outcomes.computeIfAbsent(f.get(60, TimeUnit.SECONDS), k -> new AtomicInteger()).incrementAndGet();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<String, Long> outcomes = Concurrently.run(THREADS, jobs).stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
-        int moved = outcomes.getOrDefault("OK", new AtomicInteger()).get();
-        int refused = outcomes.getOrDefault("QUOTA_BELOW_APPROVED", new AtomicInteger()).get();
+        int moved = outcomes.getOrDefault("OK", 0L).intValue();
+        int refused = outcomes.getOrDefault("QUOTA_BELOW_APPROVED", 0L).intValue();
         assertEquals(TRANSFERS, moved + refused, "only successes and QUOTA_BELOW_APPROVED, no deadlock or other failure: " + outcomes);
         assertTrue(moved > TRANSFERS / 4, "most transfers went through: " + outcomes);
 

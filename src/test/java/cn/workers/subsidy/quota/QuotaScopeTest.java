@@ -40,8 +40,8 @@ class QuotaScopeTest {
         secondCountyCode = Fixtures.unique("K");
         secondCounty = fx.orgUnit(secondCountyCode, "区总工会 " + secondCountyCode, "COUNTY", hz.city());
         campaign = fx.openCampaign("GRASSROOTS,TOWNSHIP,COUNTY");
-        cityAdmin = Tokens.admin(Fixtures.unique("hz-admin-"), hz.cityCode());
-        String province = Tokens.admin(Fixtures.unique("admin-"), hz.provinceCode());
+        cityAdmin = Tokens.TEST.admin(Fixtures.unique("hz-admin-"), hz.cityCode());
+        String province = Tokens.TEST.admin(Fixtures.unique("admin-"), hz.provinceCode());
         for (String county : List.of(hz.countyCode(), secondCountyCode, nb.countyCode())) {
             Gql.op("AllocateQuota").as(province).var("input", allocation(campaign, county, "SKILL", 50)).ok();
         }
@@ -65,9 +65,9 @@ class QuotaScopeTest {
         assertEquals("FORBIDDEN", Gql.op("AllocateQuota").as(cityAdmin).var("input", allocation(campaign, nb.countyCode(), "SKILL", 99)).errorCode());
         assertEquals("FORBIDDEN", Gql.op("TransferQuota").as(cityAdmin).var("input", transfer(campaign, "SKILL", hz.countyCode(), nb.countyCode(), 5)).errorCode());
         assertEquals("FORBIDDEN", Gql.op("TransferQuota").as(cityAdmin).var("input", transfer(campaign, "SKILL", nb.countyCode(), hz.countyCode(), 5)).errorCode());
-        String ningboAdmin = Tokens.admin(Fixtures.unique("nb-admin-"), nb.cityCode());
+        String ningboAdmin = Tokens.TEST.admin(Fixtures.unique("nb-admin-"), nb.cityCode());
         assertEquals("FORBIDDEN", Gql.op("AllocateQuota").as(ningboAdmin).var("input", allocation(campaign, secondCountyCode, "SKILL", 1)).errorCode());
-        String countyAdmin = Tokens.admin(Fixtures.unique("k-admin-"), hz.countyCode());
+        String countyAdmin = Tokens.TEST.admin(Fixtures.unique("k-admin-"), hz.countyCode());
         assertEquals("FORBIDDEN", Gql.op("TransferQuota").as(countyAdmin).var("input", transfer(campaign, "SKILL", hz.countyCode(), secondCountyCode, 5)).errorCode());
         assertEquals(before, allocations());
     }

@@ -37,11 +37,11 @@ class QuotaLiveAndStatsTest {
         long otherPool = fx.pool(other.campaign(), other.tree().city(), "EDUCATION", 3);
         long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         long otherApp = fx.application(other.worker(), other.campaign(), other.educationCourse(), "GRASSROOTS", other.tree().grassroots(), true);
-        try (GqlSocket console = GqlSocket.connect(Tokens.reviewer("console", w.tree().cityCode()), false)
+        try (GqlSocket console = GqlSocket.connect(Tokens.TEST.reviewer("console", w.tree().cityCode()), false)
                 .subscribe("q", "QuotaChanged", Map.of("campaignId", "" + w.campaign()))) {
-            Gql.op("ApproveApplication").as(Tokens.reviewer("rv2", other.tree().grassrootsCode()))
+            Gql.op("ApproveApplication").as(Tokens.TEST.reviewer("rv2", other.tree().grassrootsCode()))
                     .vars(Map.of("id", "" + otherApp, "expectedVersion", 1)).ok();
-            Gql.op("ApproveApplication").as(Tokens.reviewer("rv", w.tree().grassrootsCode())).vars(Map.of("id", "" + app, "expectedVersion", 1)).ok();
+            Gql.op("ApproveApplication").as(Tokens.TEST.reviewer("rv", w.tree().grassrootsCode())).vars(Map.of("id", "" + app, "expectedVersion", 1)).ok();
             JsonObject changed = console.nextData(15).getJsonObject("quotaChanged");
             assertEquals("" + pool, changed.getString("id"), "the first event is this campaign's pool, not the other's " + otherPool);
             assertEquals(1, changed.getInteger("approved"));
@@ -61,7 +61,7 @@ class QuotaLiveAndStatsTest {
         long stranger = fx.worker(Fixtures.unique("s-"), elsewhere.grassroots());
         fx.application(stranger, w.campaign(), w.educationCourse(), "GRASSROOTS", elsewhere.grassroots(), true);
 
-        JsonPath province = Gql.op("CampaignStats").as(Tokens.admin("adm", w.tree().provinceCode())).var("campaignId", "" + w.campaign()).ok();
+        JsonPath province = Gql.op("CampaignStats").as(Tokens.TEST.admin("adm", w.tree().provinceCode())).var("campaignId", "" + w.campaign()).ok();
         assertThat(province.getInt("data.campaignStats.byStatus.find { it.status == 'SUBMITTED' }.count"), equalTo(2));
         assertThat(province.getInt("data.campaignStats.byStatus.find { it.status == 'IN_REVIEW' }.count"), equalTo(1));
         assertThat(province.getList("data.campaignStats.byPool"), hasSize(1));
@@ -69,15 +69,15 @@ class QuotaLiveAndStatsTest {
         assertThat(province.getInt("data.campaignStats.byPool[0].submitted"), equalTo(1));
         assertThat(province.getInt("data.campaignStats.byPool[0].inReview"), equalTo(1));
 
-        JsonPath city = Gql.op("CampaignStats").as(Tokens.auditor("aud", elsewhere.cityCode())).var("campaignId", "" + w.campaign()).ok();
+        JsonPath city = Gql.op("CampaignStats").as(Tokens.TEST.auditor("aud", elsewhere.cityCode())).var("campaignId", "" + w.campaign()).ok();
         assertThat(city.getInt("data.campaignStats.byStatus.find { it.status == 'SUBMITTED' }.count"), equalTo(1));
         assertThat(city.getList("data.campaignStats.byPool"), hasSize(0));
 
-        for (String token : List.of(Tokens.reviewer("r", w.tree().cityCode()), w.workerToken(), Tokens.finance("f", w.tree().provinceCode()),
-                Tokens.academy("a", w.academyCode()))) {
+        for (String token : List.of(Tokens.TEST.reviewer("r", w.tree().cityCode()), w.workerToken(), Tokens.TEST.finance("f", w.tree().provinceCode()),
+                Tokens.TEST.academy("a", w.academyCode()))) {
             assertThat(Gql.op("CampaignStats").as(token).var("campaignId", "" + w.campaign()).errorCode(), equalTo("FORBIDDEN"));
         }
-        assertThat(Gql.op("CampaignStats").as(Tokens.admin("adm", w.tree().provinceCode())).var("campaignId", "987654321").errorCode(),
+        assertThat(Gql.op("CampaignStats").as(Tokens.TEST.admin("adm", w.tree().provinceCode())).var("campaignId", "987654321").errorCode(),
                 equalTo("NOT_FOUND"));
     }
 }

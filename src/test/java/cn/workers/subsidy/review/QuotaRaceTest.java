@@ -1,5 +1,6 @@
 package cn.workers.subsidy.review;
 
+import cn.workers.subsidy.support.Concurrently;
 import cn.workers.subsidy.support.Db;
 import cn.workers.subsidy.support.Fixtures;
 import cn.workers.subsidy.support.Gql;
@@ -14,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,19 +44,6 @@ class QuotaRaceTest {
         return cases;
     }
 
-    private static List<String> fire(int threads, List<Callable<String>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(calls, 5, TimeUnit.MINUTES)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static String outcome(JsonPath r, String field) {
         String code = r.getString("errors[0].extensions.code");
         return code != null ? code : r.getString("data." + field + ".status");
@@ -85,10 +69,10 @@ class QuotaRaceTest {
         World w = World.create(fx, "CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 100);
         List<Case> cases = casesAtCity(w, 300);
-        String reviewer = Tokens.reviewer("rv-race", w.tree().cityCode());
+        String reviewer = Tokens.TEST.reviewer("rv-race", w.tree().cityCode());
         List<Callable<String>> calls = cases.stream().<Callable<String>>map(c -> () -> outcome(Gql.op("ApproveApplication").as(reviewer)
                 .vars(Map.of("id", "" + c.id(), "expectedVersion", 1)).send(), "approveApplication")).toList();
-        Map<String, Long> outcomes = fire(48, calls).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> outcomes = Concurrently.run(48, calls).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertEquals(Map.of("APPROVED", 100L, "QUOTA_EXHAUSTED", 200L), outcomes);
         assertEquals(100L, db.count("SELECT approved FROM quota_pool WHERE id = ?", pool));
         assertEquals(100, db.count("SELECT count(*) FROM application WHERE campaign_id = ? AND status = 'APPROVED'", w.campaign()));
@@ -101,7 +85,7 @@ class QuotaRaceTest {
     void withdrawalsRacingApprovalsNeverOversubscribe() throws Exception {
         World w = World.create(fx, "CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 40);
-        String reviewer = Tokens.reviewer("rv-race2", w.tree().cityCode());
+        String reviewer = Tokens.TEST.reviewer("rv-race2", w.tree().cityCode());
         List<Case> holders = casesAtCity(w, 40);
         for (Case c : holders) {
             outcome(Gql.op("ApproveApplication").as(reviewer).vars(Map.of("id", "" + c.id(), "expectedVersion", 1)).send(), "approveApplication");
@@ -115,11 +99,11 @@ class QuotaRaceTest {
                     "approveApplication"));
             if (i < 40) {
                 Case h = holders.get(i);
-                calls.add(() -> outcome(Gql.op("WithdrawApplication").as(Tokens.worker(h.workerSubject()))
+                calls.add(() -> outcome(Gql.op("WithdrawApplication").as(Tokens.TEST.worker(h.workerSubject()))
                         .vars(Map.of("id", "" + h.id(), "expectedVersion", 2)).send(), "withdrawApplication"));
             }
         }
-        List<String> results = fire(40, calls);
+        List<String> results = Concurrently.run(40, calls);
         assertEquals(40, results.stream().filter("WITHDRAWN"::equals).count(), results.toString());
         long approvedNow = results.stream().filter("APPROVED"::equals).count();
         assertEquals(80 - approvedNow, results.stream().filter("QUOTA_EXHAUSTED"::equals).count(), results.toString());

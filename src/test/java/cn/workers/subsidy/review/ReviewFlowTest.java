@@ -29,11 +29,6 @@ class ReviewFlowTest {
     @Inject
     Db db;
 
-    private long submit(World w) {
-        return Long.parseLong(Gql.op("SubmitApplication").as(w.workerToken()).var("input", Map.of("campaignId", "" + w.campaign(),
-                "courseId", "" + w.educationCourse(), "clientRequestId", Fixtures.unique("r"))).ok().getString("data.submitApplication.id"));
-    }
-
     private JsonPath approve(String token, long id, int version) {
         return Gql.op("ApproveApplication").as(token).vars(Map.of("id", "" + id, "expectedVersion", version, "comment", "ok")).send();
     }
@@ -49,13 +44,13 @@ class ReviewFlowTest {
     void aCaseWalksEveryStageAndTakesAPlaceAtTheLast() {
         World w = World.create(fx, "GRASSROOTS,TOWNSHIP,COUNTY,CITY");
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 10);
-        long id = submit(w);
+        long id = w.submit();
         Fixtures.Tree t = w.tree();
         String[][] chain = {{t.grassrootsCode(), "IN_REVIEW", "TOWNSHIP"}, {t.townshipCode(), "IN_REVIEW", "COUNTY"},
                 {t.countyCode(), "IN_REVIEW", "CITY"}, {t.cityCode(), "APPROVED", null}};
         int version = 1;
         for (String[] step : chain) {
-            JsonPath r = approve(Tokens.reviewer(Fixtures.unique("rv-"), step[0]), id, version);
+            JsonPath r = approve(Tokens.TEST.reviewer(Fixtures.unique("rv-"), step[0]), id, version);
             assertThat(r.prettify(), r.getString("data.approveApplication.status"), equalTo(step[1]));
             assertThat(r.getString("data.approveApplication.currentStage"), equalTo(step[2]));
             version = r.getInt("data.approveApplication.version");
@@ -79,15 +74,12 @@ class ReviewFlowTest {
             long worker = fx.worker(subject, w.tree().grassroots());
             ids.add(fx.application(worker, w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true));
         }
-        String reviewer = Tokens.reviewer("rv-q", w.tree().grassrootsCode());
+        String reviewer = Tokens.TEST.reviewer("rv-q", w.tree().grassrootsCode());
         List<String> seen = new ArrayList<>();
         String after = null;
         do {
-            Gql q = Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS", "first", 2));
-            if (after != null) {
-                q.var("after", after);
-            }
-            JsonPath page = q.ok();
+            JsonPath page = Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS", "first", 2))
+                    .varIfSet("after", after).ok();
             assertThat(page.getInt("data.reviewQueue.totalCount"), equalTo(5));
             seen.addAll(page.getList("data.reviewQueue.edges.node.id"));
             page.getList("data.reviewQueue.edges.node.worker.idNumberMasked", String.class)
@@ -97,10 +89,10 @@ class ReviewFlowTest {
         assertEquals(ids.stream().map(String::valueOf).toList(), seen);
 
         // the city reviewer works another stage; the same-level union next door sees nothing of it
-        assertThat(Gql.op("ReviewQueue").as(Tokens.reviewer("rv-c", w.tree().cityCode()))
+        assertThat(Gql.op("ReviewQueue").as(Tokens.TEST.reviewer("rv-c", w.tree().cityCode()))
                 .vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS")).errorCode(), equalTo("FORBIDDEN"));
         Fixtures.Tree elsewhere = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
-        assertThat(Gql.op("ReviewQueue").as(Tokens.reviewer("rv-x", elsewhere.grassrootsCode()))
+        assertThat(Gql.op("ReviewQueue").as(Tokens.TEST.reviewer("rv-x", elsewhere.grassrootsCode()))
                 .vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS")).ok().getList("data.reviewQueue.edges"), hasSize(0));
         assertThat(Gql.op("ReviewQueue").as(reviewer).vars(Map.of("campaignId", "" + w.campaign(), "stage", "GRASSROOTS", "first", 501))
                 .errorCode(), equalTo("BATCH_TOO_LARGE"));
@@ -111,20 +103,20 @@ class ReviewFlowTest {
     @Test
     void wrongStageOtherSubtreeStaleVersionAndWrongRoleChangeNothing() {
         World w = World.create(fx, "GRASSROOTS,TOWNSHIP");
-        long id = submit(w);
+        long id = w.submit();
         String before = snapshot(id);
         Fixtures.Tree elsewhere = fx.treeUnder(w.tree().province(), w.tree().provinceCode());
-        assertThat(approve(Tokens.reviewer("rv-t", w.tree().townshipCode()), id, 1).getString("errors[0].extensions.code"),
+        assertThat(approve(Tokens.TEST.reviewer("rv-t", w.tree().townshipCode()), id, 1).getString("errors[0].extensions.code"),
                 equalTo("ILLEGAL_TRANSITION"));
-        assertThat(approve(Tokens.reviewer("rv-o", elsewhere.grassrootsCode()), id, 1).getString("errors[0].extensions.code"),
+        assertThat(approve(Tokens.TEST.reviewer("rv-o", elsewhere.grassrootsCode()), id, 1).getString("errors[0].extensions.code"),
                 equalTo("NOT_FOUND"));
-        assertThat(approve(Tokens.reviewer("rv-g", w.tree().grassrootsCode()), id, 2).getString("errors[0].extensions.code"),
+        assertThat(approve(Tokens.TEST.reviewer("rv-g", w.tree().grassrootsCode()), id, 2).getString("errors[0].extensions.code"),
                 equalTo("VERSION_CONFLICT"));
         assertThat(approve(w.workerToken(), id, 1).getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
-        assertThat(approve(Tokens.admin("ad", w.tree().provinceCode()), id, 1).getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
-        assertThat(approve(Tokens.token("rv-none", List.of("reviewer"), null, null), id, 1).getString("errors[0].extensions.code"),
+        assertThat(approve(Tokens.TEST.admin("ad", w.tree().provinceCode()), id, 1).getString("errors[0].extensions.code"), equalTo("FORBIDDEN"));
+        assertThat(approve(Tokens.TEST.token("rv-none", List.of("reviewer"), null, null), id, 1).getString("errors[0].extensions.code"),
                 equalTo("FORBIDDEN"));
-        assertThat(Gql.op("RejectApplication").as(Tokens.reviewer("rv-g", w.tree().grassrootsCode()))
+        assertThat(Gql.op("RejectApplication").as(Tokens.TEST.reviewer("rv-g", w.tree().grassrootsCode()))
                 .vars(Map.of("id", "" + id, "expectedVersion", 1, "reason", " ")).errorCode(), equalTo("VALIDATION"));
         assertEquals(before, snapshot(id));
     }
@@ -132,8 +124,8 @@ class ReviewFlowTest {
     @Test
     void returnAndRejectEndTheStageWithAReason() {
         World w = World.create(fx, "GRASSROOTS");
-        long returned = submit(w);
-        String rv = Tokens.reviewer("rv", w.tree().grassrootsCode());
+        long returned = w.submit();
+        String rv = Tokens.TEST.reviewer("rv", w.tree().grassrootsCode());
         JsonPath r = Gql.op("ReturnApplication").as(rv).vars(Map.of("id", "" + returned, "expectedVersion", 1, "reason", "缺少学历证明")).ok();
         assertThat(r.getString("data.returnApplication.status"), equalTo("RETURNED"));
         assertEquals("缺少学历证明", db.one("SELECT comment FROM application_history WHERE application_id = ? AND action = 'RETURN'", returned));
@@ -149,8 +141,8 @@ class ReviewFlowTest {
     @Test
     void noPoolOrAFullPoolLeavesTheCaseWhereItWas() {
         World w = World.create(fx, "GRASSROOTS");
-        long id = submit(w);
-        String rv = Tokens.reviewer("rv", w.tree().grassrootsCode());
+        long id = w.submit();
+        String rv = Tokens.TEST.reviewer("rv", w.tree().grassrootsCode());
         String before = snapshot(id);
         assertThat(approve(rv, id, 1).getString("errors[0].extensions.code"), equalTo("NO_QUOTA_POOL"));
         assertEquals(before, snapshot(id));

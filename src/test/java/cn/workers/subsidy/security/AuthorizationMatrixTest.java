@@ -74,16 +74,16 @@ class AuthorizationMatrixTest {
                     + " RETURNING id", paidApp)).longValue();
             String p = w.tree().provinceCode();
             tokens.put(OWNER, w.workerToken());
-            tokens.put(OTHER_WORKER, Tokens.worker(otherWorker));
-            tokens.put(STAGE_REVIEWER, Tokens.reviewer("m-rv-g", w.tree().grassrootsCode()));
-            tokens.put(REVIEWER_OTHER_STAGE, Tokens.reviewer("m-rv-c", w.tree().cityCode()));
-            tokens.put(REVIEWER_OTHER_CITY, Tokens.reviewer("m-rv-x", elsewhere.grassrootsCode()));
-            tokens.put(PROVINCE_ADMIN, Tokens.admin("m-admin", p));
-            tokens.put(CITY_ADMIN_ELSEWHERE, Tokens.admin("m-admin-x", elsewhere.cityCode()));
-            tokens.put(FINANCE, Tokens.finance("m-fin", p));
-            tokens.put(ACADEMY, Tokens.academy("m-aca", w.academyCode()));
-            tokens.put(OTHER_ACADEMY, Tokens.academy("m-aca-x", fx.academyCode(otherAcademy)));
-            tokens.put(AUDITOR, Tokens.auditor("m-aud", p));
+            tokens.put(OTHER_WORKER, Tokens.TEST.worker(otherWorker));
+            tokens.put(STAGE_REVIEWER, Tokens.TEST.reviewer("m-rv-g", w.tree().grassrootsCode()));
+            tokens.put(REVIEWER_OTHER_STAGE, Tokens.TEST.reviewer("m-rv-c", w.tree().cityCode()));
+            tokens.put(REVIEWER_OTHER_CITY, Tokens.TEST.reviewer("m-rv-x", elsewhere.grassrootsCode()));
+            tokens.put(PROVINCE_ADMIN, Tokens.TEST.admin("m-admin", p));
+            tokens.put(CITY_ADMIN_ELSEWHERE, Tokens.TEST.admin("m-admin-x", elsewhere.cityCode()));
+            tokens.put(FINANCE, Tokens.TEST.finance("m-fin", p));
+            tokens.put(ACADEMY, Tokens.TEST.academy("m-aca", w.academyCode()));
+            tokens.put(OTHER_ACADEMY, Tokens.TEST.academy("m-aca-x", fx.academyCode(otherAcademy)));
+            tokens.put(AUDITOR, Tokens.TEST.auditor("m-aud", p));
         }
     }
 

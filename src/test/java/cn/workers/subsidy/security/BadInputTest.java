@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Malformed inputs through the contract operations: each gets a clear error with the contract's code,
- * never INTERNAL, never internals in the message, and nothing is persisted.
+ * never INTERNAL, never internals in the message, and nothing is persisted. Ints out of range have their own
+ * test (IntExactnessTest): 2^32 wrapped to 0, which the year rule refused by coincidence.
  */
 @QuarkusTest
 class BadInputTest {
@@ -84,8 +85,8 @@ class BadInputTest {
     void everyBadInputIsAClearErrorAndNothingIsStored() {
         World w = World.create(fx, "GRASSROOTS,CITY");
         String g = w.tree().grassrootsCode();
-        String worker = Tokens.worker(Fixtures.unique("bad-input-"));
-        String admin = Tokens.admin("bad-input-admin", w.tree().provinceCode());
+        String worker = Tokens.TEST.worker(Fixtures.unique("bad-input-"));
+        String admin = Tokens.TEST.admin("bad-input-admin", w.tree().provinceCode());
         String megabyte = "长".repeat(170_000);
         List<Case> cases = List.of(
                 new Case("NUL byte in a name", "UpdateMyProfile", worker, profile(g, in -> in.put("name", "张\u0000三")), "VALIDATION"),
@@ -103,7 +104,6 @@ class BadInputTest {
                 new Case("date without offset", "CreateCampaign", admin, campaign(in -> in.put("opensAt", "2027-01-01T00:00:00")), "VALIDATION"),
                 new Case("negative subsidy", "CreateCampaign", admin, campaign(in -> in.put("standards",
                         List.of(Map.of("level", "SKILL_5", "maxSubsidyFen", -1)))), "VALIDATION"),
-                new Case("Int overflow", "CreateCampaign", admin, campaign(in -> in.put("year", 4_294_967_296L)), "VALIDATION"),
                 new Case("share above 100", "CreateCampaign", admin, campaign(in -> in.put("enrollmentSharePercent", 101)), "VALIDATION"),
                 new Case("negative allocation", "AllocateQuota", admin, Map.of("input", Map.of("campaignId", "" + w.campaign(),
                         "orgUnitCode", w.tree().cityCode(), "track", "EDUCATION", "allocated", -5)), "VALIDATION"),

@@ -65,11 +65,11 @@ class PersonalDataLogTest {
             Map<String, Object> in = new HashMap<>(Map.of("name", "王五", "idNumber", id, "phone", phone, "unionMemberNo", "M",
                     "employer", "E", "employerKind", "ENTERPRISE", "frontline", true, "orgUnitCode", t.grassrootsCode(),
                     "educationLevel", "HIGH_SCHOOL"));
-            Gql.op("UpdateMyProfile").as(Tokens.worker(Fixtures.unique("log-a-"))).var("input", in).ok();
+            Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(Fixtures.unique("log-a-"))).var("input", in).ok();
             // the same number for another account fails on the unique keyed hash: the failure must not leak it either
-            Gql.op("UpdateMyProfile").as(Tokens.worker(Fixtures.unique("log-b-"))).var("input", in).errorCode();
+            Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(Fixtures.unique("log-b-"))).var("input", in).errorCode();
             in.put("idNumber", id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'));
-            Gql.op("UpdateMyProfile").as(Tokens.worker(Fixtures.unique("log-c-"))).var("input", in).errorCode();
+            Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(Fixtures.unique("log-c-"))).var("input", in).errorCode();
         } finally {
             root.removeHandler(capture);
         }

@@ -12,11 +12,11 @@ public final class Callers {
     /** worker, reviewer, finance, academy and auditor tokens; scoped to {@code orgUnitCode} where the role has a scope. */
     public static Map<String, String> nonAdmins(String orgUnitCode, String academyCode) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("worker", Tokens.worker(Fixtures.unique("w-")));
-        m.put("reviewer", Tokens.reviewer(Fixtures.unique("r-"), orgUnitCode));
-        m.put("finance", Tokens.finance(Fixtures.unique("f-"), orgUnitCode));
-        m.put("academy", Tokens.academy(Fixtures.unique("a-"), academyCode));
-        m.put("auditor", Tokens.auditor(Fixtures.unique("au-"), orgUnitCode));
+        m.put("worker", Tokens.TEST.worker(Fixtures.unique("w-")));
+        m.put("reviewer", Tokens.TEST.reviewer(Fixtures.unique("r-"), orgUnitCode));
+        m.put("finance", Tokens.TEST.finance(Fixtures.unique("f-"), orgUnitCode));
+        m.put("academy", Tokens.TEST.academy(Fixtures.unique("a-"), academyCode));
+        m.put("auditor", Tokens.TEST.auditor(Fixtures.unique("au-"), orgUnitCode));
         return m;
     }
 }

@@ -1,31 +1,44 @@
 package cn.workers.subsidy.support;
 
-import cn.workers.subsidy.security.PiiCipher;
+import cn.workers.subsidy.common.security.PiiCipher;
 import cn.workers.subsidy.worker.IdNumber;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Test data written straight into PostgreSQL, so that each test builds exactly the world it needs
  * without depending on another feature's API or on another test. Every call makes new rows with
- * unique codes.
+ * unique codes. Injected in a {@code @QuarkusTest}; integration tests whose servers run as processes
+ * of their own make one over {@link Db#at(String)} with the servers' keys:
+ * {@code new Fixtures(Db.at(url), PiiCiphers.of(key, hashKey))}.
  */
-@ApplicationScoped
+@Singleton
 public class Fixtures {
 
     private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
-    @Inject
-    Db db;
+    private final Db db;
+    private final PiiCipher cipher;
 
     @Inject
-    PiiCipher cipher;
+    public Fixtures(Db db, PiiCipher cipher) {
+        this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** Runs {@code work} with fixtures that write in one transaction: many rows at once, all or none. */
+    public <T> T inOneTransaction(Function<Fixtures, T> work) {
+        return db.transaction(tx -> work.apply(new Fixtures(tx, cipher)));
+    }
 
     public static String unique(String prefix) {
         return prefix + SEQ.incrementAndGet();
@@ -89,10 +102,15 @@ public class Fixtures {
         return (String) db.one("SELECT code FROM academy WHERE id = ?", academyId);
     }
 
+    /** A course for 100 people, starting in a month. */
     public long course(long campaignId, long academyId, String track, String targetLevel, int tuitionFen) {
+        return course(campaignId, academyId, track, targetLevel, tuitionFen, 100);
+    }
+
+    public long course(long campaignId, long academyId, String track, String targetLevel, int tuitionFen, int capacity) {
         return ((Number) db.one("INSERT INTO course (campaign_id, academy_id, name, track, target_level, tuition_fen, capacity, starts_on,"
-                + " external_code) VALUES (?, ?, ?, ?, ?, ?, 100, ?, ?) RETURNING id", campaignId, academyId, unique("课程 "), track,
-                targetLevel, tuitionFen, java.sql.Date.valueOf(LocalDate.now().plusMonths(1)), unique("EXT-"))).longValue();
+                + " external_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", campaignId, academyId, unique("课程 "), track,
+                targetLevel, tuitionFen, capacity, java.sql.Date.valueOf(LocalDate.now().plusMonths(1)), unique("EXT-"))).longValue();
     }
 
     public long pool(long campaignId, long orgUnitId, String track, int allocated) {
@@ -122,6 +140,16 @@ public class Fixtures {
                 unique("UM"), "某制造有限公司", employerKind, frontline, grassrootsId, educationLevel, skillGrade)).longValue();
     }
 
+    /** A worker and the id of its row. */
+    public record Worker(long id, String subject) {
+    }
+
+    /** {@code n} workers as {@link #worker(String, long)} makes them, subjects {@code prefix0..}, in one transaction. */
+    public List<Worker> workers(String subjectPrefix, long grassrootsId, int n) {
+        return inOneTransaction(tx -> IntStream.range(0, n)
+                .mapToObj(i -> new Worker(tx.worker(subjectPrefix + i, grassrootsId), subjectPrefix + i)).toList());
+    }
+
     /**
      * An application already waiting at {@code stage} (SUBMITTED at the first stage, IN_REVIEW later),
      * reviewed there by {@code stageUnitId}; one history entry for its submission.
@@ -137,6 +165,12 @@ public class Fixtures {
         db.update("INSERT INTO application_history (application_id, actor_subject, actor_role, action, from_status, to_status)"
                 + " VALUES (?, 'fixture', 'worker', 'SUBMIT', NULL, ?)", id, status);
         return id;
+    }
+
+    /** Applications of these workers waiting IN_REVIEW at {@code stage} before {@code stageUnitId}, version 1, in one transaction. */
+    public List<Long> applicationsInReview(List<Worker> workers, long campaignId, long courseId, String stage, long stageUnitId) {
+        return inOneTransaction(tx -> workers.stream().map(w -> tx.application(w.id(), campaignId, courseId, stage, stageUnitId, false))
+                .toList());
     }
 
     /**

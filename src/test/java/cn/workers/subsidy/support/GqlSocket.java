@@ -1,6 +1,5 @@
 package cn.workers.subsidy.support;
 
-import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
@@ -29,7 +28,7 @@ public final class GqlSocket implements AutoCloseable {
 
     /** Connects to the server under test and completes the connection_init handshake; the token may be null. */
     public static GqlSocket connect(String token, boolean tokenInInitPayload) throws Exception {
-        return connect(URI.create("http://localhost:" + RestAssured.port), token, tokenInInitPayload);
+        return connect(Gql.testServer(), token, tokenInInitPayload);
     }
 
     /** Connects to the server at {@code server} (its http base URL) and completes the connection_init handshake. */

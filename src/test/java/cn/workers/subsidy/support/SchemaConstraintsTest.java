@@ -19,13 +19,9 @@ class SchemaConstraintsTest {
 
     @Test
     void historyAndLedgerAreAppendOnly() {
-        Fixtures.Tree t = fx.tree();
-        long campaign = fx.openCampaign("GRASSROOTS,CITY");
-        long academy = fx.academy(t.city(), "HEADQUARTERS", null);
-        long course = fx.course(campaign, academy, "EDUCATION", "ASSOCIATE", 500000);
-        long worker = fx.worker(Fixtures.unique("w"), t.grassroots());
-        long app = fx.application(worker, campaign, course, "GRASSROOTS", t.grassroots(), true);
-        long pool = fx.pool(campaign, t.city(), "EDUCATION", 3);
+        World w = World.create(fx, "GRASSROOTS,CITY");
+        long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+        long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 3);
         db.update("INSERT INTO quota_ledger (pool_id, delta, allocated_after, approved_after, reason, actor_subject) VALUES (?, 3, 3, 0, 'ALLOCATE', 't')", pool);
 
         assertThrows(IllegalStateException.class, () -> db.update("UPDATE application_history SET comment = 'edited' WHERE application_id = ?", app));
@@ -48,23 +44,16 @@ class SchemaConstraintsTest {
 
     @Test
     void oneLiveApplicationPerWorkerAndCampaign() {
-        Fixtures.Tree t = fx.tree();
-        long campaign = fx.openCampaign("GRASSROOTS");
-        long academy = fx.academy(t.city(), "HEADQUARTERS", null);
-        long course = fx.course(campaign, academy, "EDUCATION", "ASSOCIATE", 500000);
-        long worker = fx.worker(Fixtures.unique("w"), t.grassroots());
-        fx.application(worker, campaign, course, "GRASSROOTS", t.grassroots(), true);
-        assertThrows(IllegalStateException.class, () -> fx.application(worker, campaign, course, "GRASSROOTS", t.grassroots(), true));
+        World w = World.create(fx, "GRASSROOTS");
+        fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
+        assertThrows(IllegalStateException.class,
+                () -> fx.application(w.worker(), w.campaign(), w.skillCourse(), "GRASSROOTS", w.tree().grassroots(), true));
     }
 
     @Test
     void aPlaceIsHeldExactlyWhileApprovedEnrolledOrCompleted() {
-        Fixtures.Tree t = fx.tree();
-        long campaign = fx.openCampaign("GRASSROOTS");
-        long academy = fx.academy(t.city(), "HEADQUARTERS", null);
-        long course = fx.course(campaign, academy, "EDUCATION", "ASSOCIATE", 500000);
-        long worker = fx.worker(Fixtures.unique("w"), t.grassroots());
-        long app = fx.application(worker, campaign, course, "GRASSROOTS", t.grassroots(), true);
+        World w = World.create(fx, "GRASSROOTS");
+        long app = fx.application(w.worker(), w.campaign(), w.educationCourse(), "GRASSROOTS", w.tree().grassroots(), true);
         assertThrows(IllegalStateException.class, () -> db.update(
                 "UPDATE application SET status = 'APPROVED', current_stage = NULL, stage_unit_id = NULL WHERE id = ?", app));
     }

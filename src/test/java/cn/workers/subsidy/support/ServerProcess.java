@@ -2,16 +2,18 @@ package cn.workers.subsidy.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,29 @@ public final class ServerProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** A fresh 256-bit key, base64: what PII_ENCRYPTION_KEY and PII_HASH_KEY take. */
+    public static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * Closes each of these (nulls skipped) in order, whatever the others do: what an integration test's
+     * {@code @AfterAll} calls for its servers and issuer. A failure to close is printed, not thrown.
+     */
+    public static void closeAll(String owner, AutoCloseable... things) {
+        for (AutoCloseable c : things) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println(owner + ": could not close " + c + ": " + e);
+            }
+        }
+    }
+
     /** The environment of the prod profile for one database and one issuer (docs/DEPLOYMENT.md, section 3). */
     public static Map<String, String> prodEnvironment(int dbPort, String issuerUrl, String encryptionKey, String hashKey) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -125,6 +150,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("PII_HASH_KEY", hashKey);
         return env;
     }
+
 
     /** Waits until /q/health/ready answers 200; fails early with the log's tail when the process dies. */
     public ServerProcess awaitReady(Duration timeout) {

@@ -2,7 +2,6 @@ package cn.workers.subsidy.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,20 +16,18 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A minimal OIDC issuer on the loopback interface, for server processes started by integration tests
  * in the prod profile: it serves what quarkus-oidc reads from a Keycloak realm (the discovery document
- * and the JWKS) and signs Keycloak-shaped access tokens with its own RSA key. The servers are configured
+ * and the JWKS) and signs Keycloak-shaped access tokens ({@link TokenIssuer}) with its own RSA key. The servers are configured
  * exactly as in production ({@code OIDC_AUTH_SERVER_URL} = {@link #url()}, {@code OIDC_AUDIENCE}), so
  * discovery, key fetching, issuer and audience checks all run as they do against a real realm.
  */
-public final class StubIssuer implements AutoCloseable {
+public final class StubIssuer implements TokenIssuer, AutoCloseable {
 
     public static final String AUDIENCE = "skill-subsidy";
     private static final String KEY_ID = "stub-issuer-1";
@@ -69,34 +66,22 @@ public final class StubIssuer implements AutoCloseable {
         return url;
     }
 
-    public String worker(String subject) {
-        return token(subject, List.of("worker"), null, null);
+    @Override
+    public String issuer() {
+        return url;
     }
 
-    public String reviewer(String subject, String orgUnit) {
-        return token(subject, List.of("reviewer"), orgUnit, null);
-    }
-
-    public String admin(String subject, String orgUnit) {
-        return token(subject, List.of("admin"), orgUnit, null);
-    }
-
-    /** An access token as the realm issues it: roles in realm_access.roles, scope claims, audience skill-subsidy. */
-    public String token(String subject, List<String> roles, String orgUnit, String academyCode) {
-        JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(url)
+    /** As the realm writes them: audience skill-subsidy, typ Bearer, azp the web client. */
+    @Override
+    public JwtClaimsBuilder claims(String subject, List<String> roles, String orgUnit, String academyCode) {
+        return TokenIssuer.super.claims(subject, roles, orgUnit, academyCode)
                 .audience(AUDIENCE)
-                .subject(subject)
                 .claim("typ", "Bearer")
-                .claim("azp", "subsidy-web")
-                .claim("realm_access", Map.of("roles", roles))
-                .expiresIn(Duration.ofMinutes(30));
-        if (orgUnit != null) {
-            claims.claim("org_unit", orgUnit);
-        }
-        if (academyCode != null) {
-            claims.claim("academy_code", academyCode);
-        }
+                .claim("azp", "subsidy-web");
+    }
+
+    @Override
+    public String sign(JwtClaimsBuilder claims) {
         return claims.jws().keyId(KEY_ID).sign(keys.getPrivate());
     }
 

@@ -50,19 +50,19 @@ class ProfileTest {
         Fixtures.Tree t = fx.tree();
         String subject = Fixtures.unique("p-");
         String id = IdNumbers.aged(28);
-        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.worker(subject)).var("input", profile(id, t.grassrootsCode())).ok();
+        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(subject)).var("input", profile(id, t.grassrootsCode())).ok();
         assertThat(r.getString("data.updateMyProfile.idNumberMasked"), equalTo(id.substring(0, 6) + "********" + id.substring(14)));
         assertThat(r.getString("data.updateMyProfile.orgUnit.code"), equalTo(t.grassrootsCode()));
         assertThat(r.getString("data.updateMyProfile.phone"), equalTo("13812345678"));
         Map<String, Object> changed = profile(id, t.grassrootsCode());
         changed.put("educationLevel", "ASSOCIATE");
-        Gql.op("UpdateMyProfile").as(Tokens.worker(subject)).var("input", changed).ok();
+        Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(subject)).var("input", changed).ok();
         assertEquals(1, profiles(subject));
         assertEquals("ASSOCIATE", db.one("SELECT education_level FROM worker WHERE subject = ?", subject));
         // stored encrypted: neither the number nor the phone appears in clear
         assertEquals(0, db.count("SELECT count(*) FROM worker WHERE subject = ? AND (position(convert_to(?, 'UTF8') in id_number_enc) > 0"
                 + " OR position(convert_to('13812345678', 'UTF8') in phone_enc) > 0)", subject, id));
-        assertThat(Gql.op("Me").as(Tokens.worker(subject)).ok().getString("data.me.worker.employer"), equalTo("杭州某机械有限公司"));
+        assertThat(Gql.op("Me").as(Tokens.TEST.worker(subject)).ok().getString("data.me.worker.employer"), equalTo("杭州某机械有限公司"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ProfileTest {
         String valid = IdNumbers.aged(30);
         char wrong = valid.charAt(17) == '1' ? '2' : '1';
         for (String bad : new String[] {valid.substring(0, 17) + wrong, "33010619990230123X", "12345", "990106199001011234"}) {
-            JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.worker(subject)).var("input", profile(bad, t.grassrootsCode())).send();
+            JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(subject)).var("input", profile(bad, t.grassrootsCode())).send();
             assertThat(bad, r.getString("errors[0].extensions.code"), equalTo("INVALID_ID_NUMBER"));
             assertThat(r.getString("errors[0].extensions.field"), equalTo("idNumber"));
             assertThat("the message never echoes the number", r.getString("errors[0].message").contains(bad), equalTo(false));
@@ -86,8 +86,8 @@ class ProfileTest {
         String id = IdNumbers.aged(40);
         String first = Fixtures.unique("p-");
         String second = Fixtures.unique("p-");
-        Gql.op("UpdateMyProfile").as(Tokens.worker(first)).var("input", profile(id, t.grassrootsCode())).ok();
-        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.worker(second)).var("input", profile(id, t.grassrootsCode())).send();
+        Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(first)).var("input", profile(id, t.grassrootsCode())).ok();
+        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(second)).var("input", profile(id, t.grassrootsCode())).send();
         assertThat(r.getString("errors[0].extensions.code"), equalTo("VALIDATION"));
         assertThat(r.getString("errors[0].extensions.field"), equalTo("idNumber"));
         assertEquals(0, profiles(second));
@@ -116,7 +116,7 @@ class ProfileTest {
     }
 
     private void assertField(String subject, Map<String, Object> input, String field) {
-        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.worker(subject)).var("input", input).send();
+        JsonPath r = Gql.op("UpdateMyProfile").as(Tokens.TEST.worker(subject)).var("input", input).send();
         assertThat(r.getString("errors[0].extensions.code"), equalTo("VALIDATION"));
         assertThat(r.getString("errors[0].extensions.field"), equalTo(field));
     }
@@ -124,7 +124,7 @@ class ProfileTest {
     @Test
     void onlyWorkersHaveProfiles() {
         Fixtures.Tree t = fx.tree();
-        assertThat(Gql.op("UpdateMyProfile").as(Tokens.reviewer("r", t.grassrootsCode())).var("input", profile(IdNumbers.aged(30), t.grassrootsCode()))
+        assertThat(Gql.op("UpdateMyProfile").as(Tokens.TEST.reviewer("r", t.grassrootsCode())).var("input", profile(IdNumbers.aged(30), t.grassrootsCode()))
                 .errorCode(), equalTo("FORBIDDEN"));
         assertEquals(0, profiles("r"));
     }

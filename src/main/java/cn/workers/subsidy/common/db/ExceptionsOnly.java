@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Query;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.impl.SqlClientInternal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -45,7 +46,10 @@ final class ExceptionsOnly implements InvocationHandler {
         if (target == null || Proxy.isProxyClass(target.getClass())) {
             return target;
         }
-        return Proxy.newProxyInstance(ExceptionsOnly.class.getClassLoader(), new Class<?>[] {type}, new ExceptionsOnly(target));
+        // a connection keeps the client's internal interface too: SQL client templates (Sql) require it
+        Class<?>[] types = type == SqlConnection.class && target instanceof SqlClientInternal
+                ? new Class<?>[] {type, SqlClientInternal.class} : new Class<?>[] {type};
+        return Proxy.newProxyInstance(ExceptionsOnly.class.getClassLoader(), types, new ExceptionsOnly(target));
     }
 
     /** The failure as an exception: Exceptions and Errors as they are, anything else wrapped. */

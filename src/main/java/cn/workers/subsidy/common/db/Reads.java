@@ -1,5 +1,6 @@
 package cn.workers.subsidy.common.db;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -30,6 +31,15 @@ public class Reads {
 
     public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
         return sessions.openSession().flatMap(session -> work.apply(session).eventually(session::close));
+    }
+
+    /**
+     * Runs {@code work} (service or repository calls that use the current session) in a session of its own,
+     * on a fresh duplicated Vert.x context: for batched fields that resolve beside others, and for
+     * subscription events.
+     */
+    public <T> Uni<T> inSession(Supplier<Uni<T>> work) {
+        return isolated(() -> Panache.withSession(work));
     }
 
     /**

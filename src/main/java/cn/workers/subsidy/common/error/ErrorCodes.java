@@ -20,6 +20,19 @@ public final class ErrorCodes {
     private ErrorCodes() {
     }
 
+    /**
+     * SQLSTATEs of class 22 that only a client's value can cause: a NUL or an unpaired surrogate in a text
+     * (22021, 22P05: PostgreSQL cannot store them), a value too long or out of range for its column (22001,
+     * 22003, 22008), a text that is no number or date (22P02, 22007). The statement failed and its transaction
+     * rolled back: a malformed input, answered VALIDATION instead of INTERNAL.
+     */
+    private static final java.util.Set<String> BAD_DATA = java.util.Set.of("22021", "22P05", "22001", "22003", "22008", "22P02", "22007");
+
+    private static boolean badData(Throwable t) {
+        String state = sqlState(t);
+        return state != null && BAD_DATA.contains(state);
+    }
+
     public static ErrorCode of(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -33,6 +46,13 @@ public final class ErrorCodes {
                 return ErrorCode.FORBIDDEN;
             }
             if (t instanceof ConstraintViolationException) {
+                return ErrorCode.VALIDATION;
+            }
+            // a scalar refused while a resolver's arguments are converted (the strict scalars refuse most earlier)
+            if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
+                return ErrorCode.VALIDATION;
+            }
+            if (badData(t)) {
                 return ErrorCode.VALIDATION;
             }
             if (constraintOf(t) != null) {
@@ -153,6 +173,9 @@ public final class ErrorCodes {
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof DomainException) {
                 return t.getMessage();
+            }
+            if (badData(t)) {
+                return "Invalid input: a value cannot be stored as given (a NUL or other unstorable character, a value out of range)";
             }
             if (ConstraintRule.of(constraintOf(t)) != null) {
                 return ConstraintRule.of(constraintOf(t)).message();

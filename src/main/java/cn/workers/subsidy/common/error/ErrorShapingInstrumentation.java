@@ -8,6 +8,11 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.InputMapDefinesTooManyFieldsException;
+import graphql.execution.NonNullableValueCoercedAsNullException;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.schema.CoercingParseValueException;
+import graphql.validation.ValidationErrorType;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * The one place where failures become GraphQL errors. Every error of every response is rewritten
@@ -41,12 +47,16 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
         }
         List<GraphQLError> shaped = new ArrayList<>(result.getErrors().size());
         for (GraphQLError error : result.getErrors()) {
-            shaped.add(shape(error));
+            shaped.add(shape(error, parameters));
         }
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(shaped)));
     }
 
     static GraphQLError shape(GraphQLError error) {
+        return shape(error, null);
+    }
+
+    static GraphQLError shape(GraphQLError error, InstrumentationExecutionParameters request) {
         ErrorCode code;
         String message;
         String field = null;
@@ -74,19 +84,38 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
         } else if (error instanceof OneRootFieldInstrumentation.TooManyRootFields) {
             code = ErrorCode.VALIDATION;
             message = error.getMessage();
-        } else if (error instanceof AbortExecutionException || tooBig(error)) {
+        } else if (error instanceof AbortExecutionException || tooBig(error)
+                || error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             code = ErrorCode.QUERY_TOO_COMPLEX;
             message = "The query exceeds the allowed depth, complexity or size";
+        } else if (error instanceof CoercingParseValueException || error instanceof NonNullableValueCoercedAsNullException
+                || error instanceof InputMapDefinesTooManyFieldsException) {
+            // a variable that does not fit its declared type: name the input inside it that is wrong
+            code = ErrorCode.VALIDATION;
+            InputFaults.Fault fault = request == null ? null : InputFaults.inVariables(request.getSchema(),
+                    request.getExecutionInput().getQuery(), request.getExecutionInput().getOperationName(),
+                    request.getExecutionInput().getVariables());
+            field = fault == null ? null : fault.field();
+            message = fault == null ? "A variable has a value that does not fit its type" : fault.message();
         } else if (error instanceof ValidationError || error instanceof InvalidSyntaxError
                 || "ValidationError".equals(String.valueOf(error.getErrorType()))) {
             code = ErrorCode.VALIDATION;
             message = error.getMessage();
+            if (error instanceof ValidationError v && v.getValidationErrorType() == ValidationErrorType.WrongType) {
+                // a literal of the document that does not fit its type: its message prints the syntax tree
+                InputFaults.Fault fault = InputFaults.inLiteral(message, rule(message));
+                if (fault != null) {
+                    field = fault.field();
+                    message = fault.message();
+                }
+            }
         } else {
             LOG.warnf("Unclassified GraphQL error %s: %s", error.getClass().getSimpleName(), error.getMessage());
             code = ErrorCode.INTERNAL;
             message = "Internal error";
         }
-        io.micrometer.core.instrument.Metrics.counter("subsidy.graphql.errors", "code", code.name()).increment();
+        message = withoutInternals(message, code);
+        count(code);
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         if (field != null) {
@@ -101,6 +130,38 @@ public class ErrorShapingInstrumentation extends SimplePerformantInstrumentation
             b.path(error.getPath());
         }
         return b.build();
+    }
+
+    /** Counts an answered error in {@code subsidy_graphql_errors_total{code}}, wherever it was answered. */
+    static void count(ErrorCode code) {
+        io.micrometer.core.instrument.Metrics.counter("subsidy.graphql.errors", "code", code.name()).increment();
+    }
+
+    /**
+     * The last line of defence: a message that would show the engine's internals (a Java class or package
+     * name, a syntax-tree node such as {@code StringValue{...}}, a stack frame, SmallRye's message keys) is
+     * replaced by a plain one. Messages written by the domain and by this class never match.
+     */
+    static String withoutInternals(String message, ErrorCode code) {
+        if (message == null || INTERNALS.matcher(message).find()) {
+            return switch (code) {
+                case VALIDATION -> "Invalid input";
+                case QUERY_TOO_COMPLEX -> "The query exceeds the allowed depth, complexity or size";
+                case INTERNAL -> "Internal error";
+                default -> "Refused";
+            };
+        }
+        return message;
+    }
+
+    private static final Pattern INTERNALS = Pattern.compile(
+            "[A-Za-z]Value\\{|Exception|SRGQL|Unknown Scalar Type|\\bat [a-z][\\w$]*\\.[\\w$.]+\\(|"
+                    + "\\b(java|javax|jakarta|io|org|com|cn|graphql|sun|jdk)\\.[a-z][\\w]*\\.|\\t");
+
+    /** What the strict scalars said a literal should have been ("expected ..."), from a WrongType message. */
+    private static String rule(String validationMessage) {
+        int at = validationMessage.lastIndexOf(" - expected ");
+        return at < 0 ? null : validationMessage.substring(at + 3);
     }
 
     private static String rootMessage(Throwable failure) {

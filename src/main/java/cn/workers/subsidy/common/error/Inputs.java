@@ -1,42 +1,29 @@
 package cn.workers.subsidy.common.error;
 
-import java.util.regex.Pattern;
-
-/** Checks shared by every input: bounded, printable text. Failures are VALIDATION with the field. */
+/**
+ * The {@link PlainText} rules for single arguments that are not fields of an input record (a reason, a
+ * comment, a payment reference): trimmed, bounded, printable. Failures are VALIDATION with the field.
+ */
 public final class Inputs {
-
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
 
     private Inputs() {
     }
 
     /** A required single-line text: trimmed, non-blank, at most {@code max} characters, no control characters. */
     public static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.validation(field, field + " is required");
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw DomainException.validation(field, field + " may have at most " + max + " characters");
-        }
-        if (CONTROL.matcher(v).find() || v.indexOf('\n') >= 0) {
-            throw DomainException.validation(field, field + " contains control characters");
-        }
-        return v;
+        return checked(field, value, max, true, false);
     }
 
     /** An optional free text (comments, reasons): null stays null; newlines and tabs allowed. */
     public static String comment(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
+        return checked(field, value, max, false, true);
+    }
+
+    private static String checked(String field, String value, int max, boolean required, boolean multiline) {
+        String problem = PlainTextValidator.problem(value, max, required, multiline);
+        if (problem != null) {
+            throw DomainException.validation(field, field + " " + problem);
         }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw DomainException.validation(field, field + " may have at most " + max + " characters");
-        }
-        if (CONTROL.matcher(v).find()) {
-            throw DomainException.validation(field, field + " contains control characters");
-        }
-        return v;
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

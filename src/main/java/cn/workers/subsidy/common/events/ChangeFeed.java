@@ -1,7 +1,5 @@
 package cn.workers.subsidy.common.events;
 
-import cn.workers.subsidy.application.ApplicationEvents;
-import cn.workers.subsidy.quota.QuotaEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -10,7 +8,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -18,18 +21,18 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Committed changes, as PostgreSQL delivers them to this replica: one LISTEN connection per
- * replica for the channels on which the database's triggers NOTIFY inside the changing transactions
- * (V5__change_notifications.sql; names in {@code ApplicationEvents} and {@code QuotaEvents}). Reconnects on its own when the connection drops. Subscribers filter
- * the feed to what they may see and load the current figures themselves.
+ * Committed changes, as PostgreSQL delivers them to this replica: one LISTEN connection per replica for
+ * the channels on which the database's triggers NOTIFY inside the changing transactions
+ * (V5__change_notifications.sql). Features name their channels ({@code ApplicationEvents},
+ * {@code QuotaEvents}); the feed listens to every channel asked for and reconnects on its own when the
+ * connection drops. Subscribers filter the feed to what they may see and load the current figures themselves.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    private final Channel applications = new Channel();
-    private final Channel quotas = new Channel();
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final String url;
     private final String user;
@@ -45,12 +48,13 @@ public class ChangeFeed {
         this.password = password;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(ApplicationEvents.APPLICATION_CHANGED).handler(applications::publish);
-        subscriber.channel(QuotaEvents.QUOTA_CHANGED).handler(quotas::publish);
+        synchronized (this) {
+            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+            channels.forEach((name, channel) -> subscriber.channel(name).handler(channel::publish));
+        }
         subscriber.connect().subscribe().with(ok -> LOG.info("Listening for committed changes"),
                 failure -> LOG.warnf("Change feed not connected yet (%s); retrying", failure.getMessage()));
     }
@@ -61,19 +65,32 @@ public class ChangeFeed {
         }
     }
 
-    /** Applications changed by committed transactions on any replica: {id, workerId, campaignId, version}. */
-    public Multi<JsonObject> applications() {
-        return applications.changes();
+    /**
+     * Starts listening on {@code name} now (features call it at startup for the channels they serve), so
+     * that a first subscriber does not wait for the LISTEN to be in place: a change committed meanwhile
+     * would pass unseen.
+     */
+    public void listen(String name) {
+        channels.computeIfAbsent(name, this::subscribe);
     }
 
-    /** Quota pools changed by committed transactions on any replica: {poolId, campaignId, allocated, approved}. */
-    public Multi<JsonObject> quotas() {
-        return quotas.changes();
+    /** The changes committed on any replica and announced on {@code name}, as JSON objects. */
+    public Multi<JsonObject> channel(String name) {
+        return channels.computeIfAbsent(name, this::subscribe).changes();
     }
 
-    /** How many subscriptions on this replica follow application changes now. */
-    int applicationListeners() {
-        return applications.listeners.get();
+    private synchronized Channel subscribe(String name) {
+        Channel channel = new Channel();
+        if (subscriber != null) {
+            subscriber.channel(name).handler(channel::publish);
+        }
+        return channel;
+    }
+
+    /** How many subscriptions on this replica follow {@code name} now. */
+    int listeners(String name) {
+        Channel channel = channels.get(name);
+        return channel == null ? 0 : channel.listeners.get();
     }
 
     /**

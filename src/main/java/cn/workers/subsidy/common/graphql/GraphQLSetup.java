@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hooks into SmallRye GraphQL's engine set-up (ServiceLoader) and replaces the engine's
- * instrumentation chain with: the query depth and complexity limits (from
- * {@code quarkus.smallrye-graphql.instrumentation-query-depth} / {@code -complexity}), SmallRye's
+ * Hooks into SmallRye GraphQL's engine set-up (ServiceLoader): the schema's input scalars become strict
+ * ({@link StrictScalars}), and the engine's instrumentation chain is replaced with: the query depth and
+ * complexity limits (from {@code quarkus.smallrye-graphql.instrumentation-query-depth} / {@code -complexity};
+ * a pure introspection query is left to graphql-java's own guard: {@link IntrospectionAwareLimits}), SmallRye's
  * document cache, {@link OneRootFieldInstrumentation}, {@link PreloadedFieldsInstrumentation} and, last,
  * {@link ErrorShapingInstrumentation}.
  *
@@ -37,19 +38,20 @@ public class GraphQLSetup implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         // the builder has no getters: a throwaway build shows the document cache SmallRye configured
-        PreparsedDocumentProvider documents = builder.build().getPreparsedDocumentProvider();
+        GraphQL configured = builder.build();
+        PreparsedDocumentProvider documents = configured.getPreparsedDocumentProvider();
         var config = ConfigProvider.getConfig();
         List<Instrumentation> chain = new ArrayList<>();
         config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class)
-                .ifPresent(depth -> chain.add(new MaxQueryDepthInstrumentation(depth)));
+                .ifPresent(depth -> chain.add(new IntrospectionAwareLimits(new MaxQueryDepthInstrumentation(depth))));
         config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class)
-                .ifPresent(complexity -> chain.add(new MaxQueryComplexityInstrumentation(complexity)));
+                .ifPresent(complexity -> chain.add(new IntrospectionAwareLimits(new MaxQueryComplexityInstrumentation(complexity))));
         if (documents instanceof Instrumentation cacheFiller) {
             chain.add(cacheFiller);
         }
         chain.add(new OneRootFieldInstrumentation());
         chain.add(new PreloadedFieldsInstrumentation());
         chain.add(new ErrorShapingInstrumentation());
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        return builder.schema(StrictScalars.apply(configured.getGraphQLSchema())).instrumentation(new ChainedInstrumentation(chain));
     }
 }

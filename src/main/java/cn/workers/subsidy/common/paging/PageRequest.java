@@ -8,20 +8,19 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A validated {@code first}/{@code after} pair. {@code first} defaults to {@link #DEFAULT_SIZE} and
- * may not exceed {@link #MAX_SIZE} ({@code BATCH_TOO_LARGE}); {@code after} is an opaque cursor
+ * A validated {@code first}/{@code after} pair. {@code first} defaults to {@link PagingConfig#defaultSize} and
+ * may not exceed {@link PagingConfig#maxSize} ({@code BATCH_TOO_LARGE}); {@code after} is an opaque cursor
  * holding the sort key of the last row seen (keyset pagination: stable while rows change).
  */
 public record PageRequest(int first, List<String> after) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 500;
     private static final String SEPARATOR = "\u001f";
 
-    public static PageRequest of(Integer first, String after) {
-        int size = first == null ? DEFAULT_SIZE : first;
-        if (size > MAX_SIZE) {
-            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + MAX_SIZE, "first");
+    /** Built by {@link Paging}, which knows the configured sizes. */
+    static PageRequest of(Integer first, String after, int defaultSize, int maxSize) {
+        int size = first == null ? defaultSize : first;
+        if (size > maxSize) {
+            throw new DomainException(ErrorCode.BATCH_TOO_LARGE, "first may be at most " + maxSize, "first");
         }
         if (size < 1) {
             throw DomainException.validation("first", "first must be at least 1");
@@ -72,4 +71,5 @@ public record PageRequest(int first, List<String> after) {
             throw DomainException.validation("after", "after is not a cursor returned by this API");
         }
     }
+
 }

@@ -37,24 +37,24 @@ class ChangeFeedTest {
 
     @Test
     void subscriptionsAreCountedWhileTheyLastAndReceiveWhatIsCommitted() {
-        int before = feed.applicationListeners();
+        int before = feed.listeners(ApplicationEvents.APPLICATION_CHANGED);
         List<Long> first = new CopyOnWriteArrayList<>();
         List<Long> second = new CopyOnWriteArrayList<>();
-        Cancellable a = feed.applications().subscribe().with(j -> first.add(j.getLong("id")));
-        Cancellable b = feed.applications().subscribe().with(j -> second.add(j.getLong("id")));
-        assertEquals(before + 2, feed.applicationListeners());
+        Cancellable a = feed.channel(ApplicationEvents.APPLICATION_CHANGED).subscribe().with(j -> first.add(j.getLong("id")));
+        Cancellable b = feed.channel(ApplicationEvents.APPLICATION_CHANGED).subscribe().with(j -> second.add(j.getLong("id")));
+        assertEquals(before + 2, feed.listeners(ApplicationEvents.APPLICATION_CHANGED));
 
         notifyChange(-101);
         await().atMost(Duration.ofSeconds(10)).until(() -> first.contains(-101L) && second.contains(-101L));
 
         a.cancel();
-        assertEquals(before + 1, feed.applicationListeners());
+        assertEquals(before + 1, feed.listeners(ApplicationEvents.APPLICATION_CHANGED));
         notifyChange(-102);
         await().atMost(Duration.ofSeconds(10)).until(() -> second.contains(-102L));
         assertEquals(List.of(-101L), first.stream().filter(id -> id < -100).toList(), "a cancelled subscription hears nothing more");
 
         b.cancel();
-        assertEquals(before, feed.applicationListeners());
+        assertEquals(before, feed.listeners(ApplicationEvents.APPLICATION_CHANGED));
     }
 
     @Test
@@ -65,8 +65,8 @@ class ChangeFeedTest {
         long pool = fx.pool(w.campaign(), w.tree().city(), "EDUCATION", 5);
         List<JsonObject> apps = new CopyOnWriteArrayList<>();
         List<JsonObject> pools = new CopyOnWriteArrayList<>();
-        Cancellable a = feed.applications().subscribe().with(apps::add);
-        Cancellable q = feed.quotas().subscribe().with(pools::add);
+        Cancellable a = feed.channel(ApplicationEvents.APPLICATION_CHANGED).subscribe().with(apps::add);
+        Cancellable q = feed.channel(cn.workers.subsidy.quota.QuotaEvents.QUOTA_CHANGED).subscribe().with(pools::add);
         try {
             db.update("UPDATE application SET version = version + 1 WHERE id = ?", app);
             db.update("UPDATE application SET subsidy_fen = subsidy_fen WHERE id = ?", app); // the version stays: no news

@@ -1,5 +1,0 @@
-package cn.workers.subsidy.disbursement;
-
-public enum DisbursementStatus {
-    PENDING, PAID
-}

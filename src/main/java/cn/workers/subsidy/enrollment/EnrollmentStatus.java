@@ -1,5 +1,0 @@
-package cn.workers.subsidy.enrollment;
-
-public enum EnrollmentStatus {
-    ENROLLED, DROPPED, COMPLETED
-}

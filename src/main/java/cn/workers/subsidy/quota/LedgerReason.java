@@ -1,6 +1,0 @@
-package cn.workers.subsidy.quota;
-
-/** Why a pool changed. */
-public enum LedgerReason {
-    ALLOCATE, TRANSFER_IN, TRANSFER_OUT, APPROVE, WITHDRAW, CANCEL
-}

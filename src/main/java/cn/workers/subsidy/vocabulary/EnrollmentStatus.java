@@ -1,0 +1,5 @@
+package cn.workers.subsidy.vocabulary;
+
+public enum EnrollmentStatus {
+    ENROLLED, DROPPED, COMPLETED
+}

@@ -1,0 +1,5 @@
+package cn.workers.subsidy.vocabulary;
+
+public enum SyncOutcome {
+    APPLIED, UNCHANGED, STALE, REJECTED, NOT_FOUND
+}

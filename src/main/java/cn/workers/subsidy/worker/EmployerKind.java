@@ -1,9 +1,0 @@
-package cn.workers.subsidy.worker;
-
-public enum EmployerKind {
-    ENTERPRISE,
-    /** 新就业形态: couriers, ride-hailing drivers and the like. */
-    NEW_EMPLOYMENT_FORM,
-    /** 机关事业单位: not eligible. */
-    PUBLIC_INSTITUTION
-}
